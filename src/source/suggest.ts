@@ -1,0 +1,34 @@
+/** Levenshtein distance, small and allocation-light: ids are short. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The closest known ids, best first; a typo or a half-remembered id should still lead somewhere. */
+export function closestIds(unknown: string, known: Iterable<string>, limit = 3): string[] {
+  const scored: { id: string; score: number }[] = [];
+  for (const id of known) {
+    const distance = editDistance(unknown, id);
+    const sharesWord = unknown.split('-').some((word) => word.length > 2 && id.includes(word));
+    const score = distance - (sharesWord ? 3 : 0);
+    if (distance <= Math.max(3, Math.floor(id.length / 2)) || sharesWord) scored.push({ id, score });
+  }
+  return scored
+    .sort((a, b) => a.score - b.score || a.id.localeCompare(b.id))
+    .slice(0, limit)
+    .map((entry) => entry.id);
+}
+
+export function unknownIdMessage(kind: string, unknown: string, known: Iterable<string>): string {
+  const suggestions = closestIds(unknown, known);
+  const hint = suggestions.length > 0 ? `; did you mean ${suggestions.map((id) => `"${id}"`).join(', ')}?` : '';
+  return `unknown ${kind} "${unknown}"${hint}`;
+}

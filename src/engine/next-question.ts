@@ -1,5 +1,5 @@
 import type { Answer, Question } from '../knowledge/schema.js';
-import { answerEffects } from './answer-effects.js';
+import { answerEffects, healthyAnswer } from './answer-effects.js';
 import type { RankedCause, StopReason } from './diagnosis-schema.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { rankCauses } from './rank-causes.js';
@@ -104,11 +104,6 @@ export function expectedAnswer(question: Question, antiPattern: string): 'yes' |
   const no = change('no');
   if (yes !== no) return yes > no ? 'yes' : 'no';
   return healthyAnswer(question);
-}
-
-export function healthyAnswer(question: Question): 'yes' | 'no' {
-  const raised = (answer: 'yes' | 'no') => answerEffects(question, answer).reduce((sum, effect) => sum + Math.max(0, effect.change), 0);
-  return raised('yes') <= raised('no') ? 'yes' : 'no';
 }
 
 function expectedGain(question: Question, hypotheses: readonly RankedCause[]): number {

@@ -1,8 +1,8 @@
 import type { Answer, Question } from '../knowledge/schema.js';
-import { answerEffects, questionTests } from './answer-effects.js';
+import { answerEffects, healthyAnswer, questionTests } from './answer-effects.js';
 import type { RankedCause, StopReason } from './diagnosis-schema.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
-import { healthyAnswer, nextQuestion, type InterviewMode } from './next-question.js';
+import { nextQuestion, type InterviewMode } from './next-question.js';
 import { rankCauses } from './rank-causes.js';
 
 /** How a team that really has these anti-patterns, and no others, answers a question. */

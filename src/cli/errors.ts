@@ -1,0 +1,7 @@
+/** Exit codes are part of the interface scripts rely on. */
+export const exitCodes = { ok: 0, invalidContent: 1, usage: 2, interrupted: 130 } as const;
+
+/** The user asked for something that cannot work as written: exit 2 with one clear line. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

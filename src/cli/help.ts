@@ -1,0 +1,31 @@
+export const version = '0.1.0';
+
+export const helpText = `deploy-doctor ${version}: find out why deployments hurt, and what to fix first
+
+Usage
+  deploy-doctor                         start the guided diagnosis (interactive terminal)
+  deploy-doctor report ANSWERS          write the diagnosis and fix plan for an answers file
+        [--format md|json] [-o FILE] [--force]
+  deploy-doctor next ANSWERS [--json] [--all]
+                                        the most useful next question, or why to stop
+  deploy-doctor search TEXT [--json] [--limit N]
+                                        find symptoms by describing them in your own words
+  deploy-doctor list symptoms|anti-patterns|questions [--json]
+  deploy-doctor validate [DIR]          check a knowledge directory (default: the bundled one)
+
+Options for every command
+  -k, --knowledge DIR   layer your own knowledge pack over the bundled one (repeatable)
+  -h, --help            show this help
+  -V, --version         show the version
+
+ANSWERS is a YAML or JSON file (or - for standard input):
+  version: 1
+  team: Payments
+  date: 2026-11-21
+  symptoms: [fear-of-deploying, merge-freeze]
+  answers:
+    deploy-automated: no
+    pipeline-exists: partly
+
+Exit codes: 0 success, 1 invalid answers or knowledge, 2 usage error.
+`;

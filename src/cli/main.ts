@@ -1,0 +1,12 @@
+import { processIo } from './io.js';
+import { run } from './run.js';
+
+// `deploy-doctor report x | head` closes stdout early; that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+const io = processIo();
+const code = await run(process.argv.slice(2), io);
+process.exitCode = code;

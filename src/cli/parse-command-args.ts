@@ -1,0 +1,16 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './errors.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** node:util parseArgs, strict, with its errors turned into one-line usage errors. */
+export function parseCommandArgs<const T extends Options>(command: string, args: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    throw new UsageError(`${command}: ${message.replace(/\. To specify a positional argument.*$/, '')}`);
+  }
+}
+
+export const knowledgeOption = { knowledge: { type: 'string', multiple: true, short: 'k' } } as const;

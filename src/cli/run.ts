@@ -1,0 +1,65 @@
+import { closestIds } from '../source/suggest.js';
+import { listCommand } from './commands/list.js';
+import { nextCommand } from './commands/next.js';
+import { reportCommand } from './commands/report.js';
+import { searchCommand } from './commands/search.js';
+import { validateCommand } from './commands/validate.js';
+import { exitCodes, UsageError } from './errors.js';
+import { helpText, version } from './help.js';
+import type { Io } from './io.js';
+import { InvalidContentError } from './load-cli-knowledge.js';
+
+type Command = (args: readonly string[], io: Io) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  report: reportCommand,
+  next: nextCommand,
+  search: searchCommand,
+  list: listCommand,
+  validate: validateCommand,
+};
+
+export type Interactive = (args: readonly string[], io: Io) => Promise<number>;
+
+/** Dispatches a command line and turns every expected failure into a message and an exit code. */
+export async function run(argv: readonly string[], io: Io, interactive?: Interactive): Promise<number> {
+  try {
+    const [first, ...rest] = argv;
+    if (first === '--help' || first === '-h' || first === 'help') {
+      io.out(helpText);
+      return exitCodes.ok;
+    }
+    if (first === '--version' || first === '-V') {
+      io.out(`${version}\n`);
+      return exitCodes.ok;
+    }
+    if (first === undefined || first.startsWith('-')) {
+      if (interactive) return await interactive(argv, io);
+      io.out(helpText);
+      return exitCodes.ok;
+    }
+    const command = commands[first];
+    if (!command) {
+      const guess = closestIds(first, Object.keys(commands), 1)[0];
+      throw new UsageError(`unknown command "${first}"${guess ? `; did you mean "${guess}"?` : ''}`);
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(helpText);
+      return exitCodes.ok;
+    }
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`deploy-doctor: ${error.message}\nRun "deploy-doctor --help" for usage.\n`);
+      return exitCodes.usage;
+    }
+    if (error instanceof InvalidContentError) {
+      io.err(`${error.lines.join('\n')}\n`);
+      return exitCodes.invalidContent;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`deploy-doctor: unexpected error: ${message}\nPlease report it with the command you ran.\n`);
+    if (io.env.DEPLOY_DOCTOR_DEBUG && error instanceof Error) io.err(`${error.stack}\n`);
+    return exitCodes.invalidContent;
+  }
+}

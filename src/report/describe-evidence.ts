@@ -1,0 +1,22 @@
+import type { EvidenceEntry } from '../engine/diagnosis-schema.js';
+import type { KnowledgeIndex } from '../engine/knowledge-index.js';
+
+function strength(change: number): string {
+  const size = Math.abs(change);
+  if (size >= 2) return 'strongly';
+  if (size >= 1) return 'clearly';
+  return 'slightly';
+}
+
+/** One line of "why we think so", in plain words, for reports and the interactive results screen. */
+export function describeEvidence(entry: EvidenceEntry, index: KnowledgeIndex): string {
+  const signed = `${entry.change >= 0 ? '+' : '-'}${Math.abs(entry.change).toFixed(1)}`;
+  if (entry.source === 'symptom') {
+    const title = index.symptoms.get(entry.id)?.title ?? entry.id;
+    const role = entry.mostCommon ? 'is its most common cause' : 'is a known cause of it';
+    return `You reported "${title}", and this ${role} (${signed}).`;
+  }
+  const text = index.questions.get(entry.id)?.text ?? entry.id;
+  const direction = entry.change >= 0 ? 'toward' : 'away from';
+  return `You answered "${entry.answer}" to "${text}", which points ${strength(entry.change)} ${direction} this (${signed}).`;
+}

@@ -1,0 +1,17 @@
+import type { Diagnosis } from '../engine/diagnose.js';
+import { leadingCauses } from '../engine/build-plan.js';
+import { percent } from './markdown-text.js';
+
+/** The two-sentence answer a team lead reads first; shared by Markdown, JSON and the terminal. */
+export function summarize(diagnosis: Diagnosis): string {
+  const symptomCount = diagnosis.symptoms.length;
+  const answerCount = Object.keys(diagnosis.session.answers).length;
+  const basis = `Based on ${symptomCount} ${symptomCount === 1 ? 'symptom' : 'symptoms'} and ${answerCount} ${answerCount === 1 ? 'answer' : 'answers'}`;
+  const leading = leadingCauses(diagnosis.ranking);
+  const top = leading[0];
+  if (!top) return `${basis}, no anti-pattern stands out yet.`;
+  const others = leading.slice(1).map((cause) => `${cause.title} (${percent(cause.confidence)})`);
+  const rest = others.length > 0 ? ` Also likely: ${others.join(', ')}.` : '';
+  const confidence = top.confidence >= 0.5 ? 'the most likely cause' : 'the strongest lead so far, though not yet confirmed,';
+  return `${basis}, ${confidence} is ${top.title} (${percent(top.confidence)}).${rest} Start with week 1 of the plan below.`;
+}

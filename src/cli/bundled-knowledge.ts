@@ -16,7 +16,10 @@ export function bundledKnowledgeDir(): string {
  * so everyday commands skip YAML parsing and schema checks entirely.
  */
 export function readKnowledgeSnapshot(): Knowledge | undefined {
-  const file = fileURLToPath(new URL('./knowledge.json', import.meta.url));
-  if (!import.meta.url.endsWith('.js') || !existsSync(file)) return undefined;
-  return JSON.parse(readFileSync(file, 'utf8')) as Knowledge;
+  if (!/\.c?js$/.test(import.meta.url)) return undefined;
+  for (const candidate of ['./knowledge.json', '../knowledge.json']) {
+    const file = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Knowledge;
+  }
+  return undefined;
 }

@@ -5,3 +5,10 @@ export const exitCodes = { ok: 0, invalidContent: 1, usage: 2, interrupted: 130 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+/** The answers or knowledge are wrong: exit 1 with every problem, one per line. */
+export class InvalidContentError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}

@@ -1,15 +1,8 @@
 import { indexKnowledge, type KnowledgeIndex } from '../engine/knowledge-index.js';
-import { loadKnowledge } from '../knowledge/load-knowledge.js';
-import { formatProblem } from '../source/problems.js';
+import { formatProblem, type Problem } from '../source/problems.js';
 import { bundledKnowledgeDir, readKnowledgeSnapshot } from './bundled-knowledge.js';
-import { UsageError } from './errors.js';
+import { InvalidContentError, UsageError } from './errors.js';
 import type { Io } from './io.js';
-
-export class InvalidContentError extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join('\n'));
-  }
-}
 
 /** Bundled knowledge with the user's packs layered on top, ready for the engine. */
 export async function loadCliKnowledge(packs: readonly string[], io: Io): Promise<KnowledgeIndex> {
@@ -17,13 +10,15 @@ export async function loadCliKnowledge(packs: readonly string[], io: Io): Promis
     const snapshot = readKnowledgeSnapshot();
     if (snapshot) return indexKnowledge(snapshot);
   }
+  // YAML knowledge and its validation load only when a pack is layered on top.
+  const { loadKnowledge } = await import('../knowledge/load-knowledge.js');
   const result = await loadKnowledge([bundledKnowledgeDir(), ...packs], io.cwd);
   if ('usageError' in result) throw new UsageError(result.usageError);
   if (!result.ok) throw new InvalidContentError(knowledgeProblemLines(result.problems));
   return indexKnowledge(result.knowledge);
 }
 
-export function knowledgeProblemLines(problems: Parameters<typeof formatProblem>[0][]): string[] {
+export function knowledgeProblemLines(problems: readonly Problem[]): string[] {
   const count = `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`;
   return [...problems.map(formatProblem), `knowledge is invalid: ${count}`];
 }

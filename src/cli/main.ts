@@ -7,6 +7,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-const io = processIo();
-const code = await run(process.argv.slice(2), io);
-process.exitCode = code;
+void run(process.argv.slice(2), processIo()).then((code) => {
+  process.exitCode = code;
+});

@@ -4,9 +4,8 @@ import { parseSession } from '../engine/parse-session.js';
 import type { Session } from '../engine/session-schema.js';
 import { formatProblem } from '../source/problems.js';
 import { readTextFile } from '../source/read-text-file.js';
-import { UsageError } from './errors.js';
+import { InvalidContentError, UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { InvalidContentError } from './load-cli-knowledge.js';
 
 /** Reads an answers file ("-" for standard input) and returns a session the engine can trust. */
 export async function readAnswers(path: string | undefined, index: KnowledgeIndex, io: Io): Promise<Session> {

@@ -1,22 +1,17 @@
 import { closestIds } from '../source/suggest.js';
-import { listCommand } from './commands/list.js';
-import { nextCommand } from './commands/next.js';
-import { reportCommand } from './commands/report.js';
-import { searchCommand } from './commands/search.js';
-import { validateCommand } from './commands/validate.js';
-import { exitCodes, UsageError } from './errors.js';
+import { exitCodes, InvalidContentError, UsageError } from './errors.js';
 import { helpText, version } from './help.js';
 import type { Io } from './io.js';
-import { InvalidContentError } from './load-cli-knowledge.js';
 
 type Command = (args: readonly string[], io: Io) => Promise<number>;
 
-const commands: Record<string, Command> = {
-  report: reportCommand,
-  next: nextCommand,
-  search: searchCommand,
-  list: listCommand,
-  validate: validateCommand,
+/** Each command loads only what it uses, so `report` never pays for search or validation code. */
+const commands: Record<string, () => Promise<Command>> = {
+  report: async () => (await import('./commands/report.js')).reportCommand,
+  next: async () => (await import('./commands/next.js')).nextCommand,
+  search: async () => (await import('./commands/search.js')).searchCommand,
+  list: async () => (await import('./commands/list.js')).listCommand,
+  validate: async () => (await import('./commands/validate.js')).validateCommand,
 };
 
 export type Interactive = (args: readonly string[], io: Io) => Promise<number>;
@@ -38,8 +33,8 @@ export async function run(argv: readonly string[], io: Io, interactive?: Interac
       io.out(helpText);
       return exitCodes.ok;
     }
-    const command = commands[first];
-    if (!command) {
+    const loadCommand = commands[first];
+    if (!loadCommand) {
       const guess = closestIds(first, Object.keys(commands), 1)[0];
       throw new UsageError(`unknown command "${first}"${guess ? `; did you mean "${guess}"?` : ''}`);
     }
@@ -47,7 +42,7 @@ export async function run(argv: readonly string[], io: Io, interactive?: Interac
       io.out(helpText);
       return exitCodes.ok;
     }
-    return await command(rest, io);
+    return await (await loadCommand())(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`deploy-doctor: ${error.message}\nRun "deploy-doctor --help" for usage.\n`);

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { answerSchema, antiPatternCategorySchema, doraKeySchema, idSchema, riskSchema } from '../knowledge/schema.js';
+import * as z from 'zod/mini';
+import { answerSchema, antiPatternCategorySchema, doraKeySchema, idSchema, riskSchema } from '../knowledge/schema-primitives.js';
 
 /** One reason a cause moved: a chosen symptom that lists it, or an answer whose evidence names it. */
 export const evidenceEntrySchema = z.discriminatedUnion('source', [
@@ -18,12 +18,15 @@ export const evidenceEntrySchema = z.discriminatedUnion('source', [
 ]);
 export type EvidenceEntry = z.infer<typeof evidenceEntrySchema>;
 
+const probability = z.number().check(z.minimum(0), z.maximum(1));
+const week = z.int().check(z.minimum(1));
+
 export const rankedCauseSchema = z.strictObject({
   id: idSchema,
   title: z.string(),
   category: antiPatternCategorySchema,
   risk: riskSchema,
-  confidence: z.number().min(0).max(1),
+  confidence: probability,
   logOdds: z.number(),
   explains: z.array(idSchema),
   evidence: z.array(evidenceEntrySchema),
@@ -39,8 +42,8 @@ export const planStepSchema = z.strictObject({
   title: z.string(),
   actions: z.array(z.string()),
   /** Absolute weeks in the combined plan; `to` is null for ongoing work. */
-  from: z.number().int().min(1),
-  to: z.number().int().min(1).nullable(),
+  from: week,
+  to: z.nullable(week),
 });
 export type PlanStep = z.infer<typeof planStepSchema>;
 
@@ -48,9 +51,9 @@ export const planItemSchema = z.strictObject({
   antiPattern: idSchema,
   title: z.string(),
   risk: riskSchema,
-  confidence: z.number(),
-  startWeek: z.number().int().min(1),
-  /** Set when the item is in the plan because a leading cause depends on it. */
+  confidence: probability,
+  startWeek: week,
+  /** The leading causes that need this one fixed first; empty for a leading cause in its own right. */
   prerequisiteOf: z.array(idSchema),
   steps: z.array(planStepSchema),
 });
@@ -64,8 +67,8 @@ export const planSchema = z.strictObject({
     z.strictObject({
       name: z.string(),
       direction: z.enum(['increase', 'decrease']),
-      target: z.string().optional(),
-      dora: doraKeySchema.optional(),
+      target: z.optional(z.string()),
+      dora: z.optional(doraKeySchema),
       antiPatterns: z.array(idSchema),
     }),
   ),

@@ -1,3 +1,4 @@
+import { compareText } from '../source/compare-text.js';
 import type { Answer } from '../knowledge/schema.js';
 import { answerEffects } from './answer-effects.js';
 import type { EvidenceEntry, RankedCause } from './diagnosis-schema.js';
@@ -42,7 +43,7 @@ export function rankCauses(index: KnowledgeIndex, symptoms: readonly string[], a
     entry.explains.push(...list.map(({ symptomId }) => symptomId));
   }
 
-  for (const [questionId, answer] of Object.entries(answers).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [questionId, answer] of Object.entries(answers).sort(([a], [b]) => compareText(a, b))) {
     const question = index.questions.get(questionId);
     if (!question) continue;
     for (const { antiPattern, change } of answerEffects(question, answer)) {
@@ -78,6 +79,6 @@ export function compareCauses(a: RankedCause, b: RankedCause): number {
     b.logOdds - a.logOdds ||
     b.explains.length - a.explains.length ||
     riskOrder[a.risk] - riskOrder[b.risk] ||
-    a.id.localeCompare(b.id)
+    compareText(a.id, b.id)
   );
 }

@@ -1,3 +1,4 @@
+import { compareText } from '../source/compare-text.js';
 import Fuse from 'fuse.js';
 import type { Symptom } from '../knowledge/schema.js';
 
@@ -80,7 +81,7 @@ export function createSymptomSearch(symptoms: readonly Symptom[]): SymptomSearch
       if (combined < 0.2) continue;
       matches.push({ id: symptoms[symptom]!.id, title: symptoms[symptom]!.title, score: Math.round(combined * 1000) / 1000 });
     }
-    return matches.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
+    return matches.sort((a, b) => b.score - a.score || compareText(a.id, b.id)).slice(0, limit);
   };
 }
 

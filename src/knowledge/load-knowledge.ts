@@ -1,3 +1,4 @@
+import { compareText } from '../source/compare-text.js';
 import { sortProblems, type Problem } from '../source/problems.js';
 import { problemAt } from '../source/yaml-source.js';
 import { crossCheck, type BrokenIds, type LoadedKnowledge } from './cross-check.js';
@@ -56,7 +57,7 @@ export async function loadKnowledge(dirs: readonly string[], cwd: string): Promi
   return { ok: true, knowledge: toKnowledge(loaded), loaded };
 }
 
-const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+const byId = (a: { id: string }, b: { id: string }) => compareText(a.id, b.id);
 
 export function toKnowledge(loaded: LoadedKnowledge): Knowledge {
   return {

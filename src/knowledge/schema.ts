@@ -1,64 +1,16 @@
-import { z } from 'zod';
+// zod/mini keeps the headless start-up fast: the same schemas, a fraction of the code to load.
+import * as z from 'zod/mini';
+import { answerSchema, antiPatternCategorySchema, doraKeySchema, idSchema, personaSchema, riskSchema, strengthSchema, symptomCategorySchema } from './schema-primitives.js';
 
-/** Ids double as file names, so they stay lower-case words joined by hyphens. */
-export const idSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, like "merge-freeze"');
+const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+const list = <T extends z.core.SomeType>(item: T) => z._default(z.array(item), []);
 
-const text = z.string().trim().min(1, 'must not be empty');
-
-export const answerValues = ['yes', 'no', 'partly', 'unsure'] as const;
-export const answerSchema = z.enum(answerValues);
-export type Answer = z.infer<typeof answerSchema>;
-
-export const personaSchema = z.enum([
-  'developer',
-  'tech-lead',
-  'manager',
-  'facilitator',
-  'consultant',
-  'operations',
-  'qa',
-  'security',
-  'product',
-]);
-
-export const symptomCategorySchema = z.enum([
-  'deployment',
-  'release-cadence',
-  'approvals',
-  'quality',
-  'environments',
-  'architecture',
-  'operations',
-  'team',
-]);
-
-export const antiPatternCategorySchema = z.enum([
-  'pipeline',
-  'environments',
-  'testing',
-  'governance',
-  'organisation',
-  'work-decomposition',
-  'integration',
-  'architecture',
-  'release',
-  'operations',
-  'culture',
-]);
-
-export const riskSchema = z.enum(['critical', 'high', 'medium', 'low']);
-export type Risk = z.infer<typeof riskSchema>;
-
-/** A small qualitative scale; the engine decides what each step is worth. */
-export const strengthSchema = z.enum(['weak', 'moderate', 'strong']);
-export type Strength = z.infer<typeof strengthSchema>;
+export * from './schema-primitives.js';
 
 export const causeSchema = z.strictObject({
   antiPattern: idSchema,
   why: text,
-  mostCommon: z.boolean().default(false),
+  mostCommon: z._default(z.boolean(), false),
 });
 
 export const symptomSchema = z.strictObject({
@@ -66,46 +18,37 @@ export const symptomSchema = z.strictObject({
   summary: text,
   whatYouSee: text,
   category: symptomCategorySchema,
-  personas: z.array(personaSchema).min(1),
-  tags: z.array(idSchema).default([]),
-  searchPhrases: z.array(text).min(4, 'needs at least 4 search phrases, written the way people say them'),
-  causes: z.array(causeSchema).min(1, 'needs at least one cause'),
-  questions: z.array(idSchema).min(1, 'needs at least one narrowing question'),
-  related: z.array(idSchema).default([]),
+  personas: z.array(personaSchema).check(z.minLength(1, 'name at least one persona')),
+  tags: list(idSchema),
+  searchPhrases: z.array(text).check(z.minLength(4, 'needs at least 4 search phrases, written the way people say them')),
+  causes: z.array(causeSchema).check(z.minLength(1, 'needs at least one cause')),
+  questions: z.array(idSchema).check(z.minLength(1, 'needs at least one narrowing question')),
+  related: list(idSchema),
 });
 
 /** "Week 1", "Weeks 2-3" or "Ongoing": week numbers count from the start of this anti-pattern's fix. */
-export const weekRangeSchema = z
-  .string()
-  .regex(/^(?:Week [1-9]\d*|Weeks [1-9]\d*-[1-9]\d*|Ongoing)$/, 'must read "Week N", "Weeks N-M" or "Ongoing"')
-  .refine((range) => {
+export const weekRangeSchema = z.string().check(
+  z.regex(/^(?:Week [1-9]\d*|Weeks [1-9]\d*-[1-9]\d*|Ongoing)$/, 'must read "Week N", "Weeks N-M" or "Ongoing"'),
+  z.refine((range) => {
     const match = /^Weeks (\d+)-(\d+)$/.exec(range);
     return !match || Number(match[1]) < Number(match[2]);
-  }, 'the first week of a range must come before the last');
+  }, 'the first week of a range must come before the last'),
+);
 
 export const fixStepSchema = z.strictObject({
   weeks: weekRangeSchema,
   title: text,
-  actions: z.array(text).min(1, 'needs at least one concrete action'),
+  actions: z.array(text).check(z.minLength(1, 'needs at least one concrete action')),
 });
 
-export const objectionSchema = z.strictObject({
-  objection: text,
-  answer: text,
-});
+export const objectionSchema = z.strictObject({ objection: text, answer: text });
 
-export const doraKeySchema = z.enum([
-  'deployment-frequency',
-  'lead-time-for-changes',
-  'change-failure-rate',
-  'time-to-restore',
-]);
 
 export const metricSchema = z.strictObject({
   name: text,
   direction: z.enum(['increase', 'decrease']),
-  target: text.optional(),
-  dora: doraKeySchema.optional(),
+  target: z.optional(text),
+  dora: z.optional(doraKeySchema),
 });
 
 export const antiPatternSchema = z.strictObject({
@@ -116,13 +59,21 @@ export const antiPatternSchema = z.strictObject({
   looksLike: text,
   telltaleSign: text,
   whyItHurts: text,
-  fix: z.array(fixStepSchema).min(3, 'a fix plan needs at least 3 ordered steps'),
-  objections: z.array(objectionSchema).min(1),
-  metrics: z.array(metricSchema).min(1),
-  prerequisites: z.array(idSchema).default([]),
-  retroQuestions: z.array(text).min(2).max(3),
-  related: z.array(idSchema).default([]),
+  fix: z.array(fixStepSchema).check(
+    z.minLength(3, 'a fix plan needs at least 3 ordered steps'),
+    z.refine(stepsInOrder, 'steps must run in week order, with "Ongoing" last'),
+  ),
+  objections: z.array(objectionSchema).check(z.minLength(1, 'name at least one objection the team will hear')),
+  metrics: z.array(metricSchema).check(z.minLength(1, 'name at least one progress metric')),
+  prerequisites: list(idSchema),
+  retroQuestions: z.array(text).check(z.minLength(2, 'needs 2 or 3 retrospective questions'), z.maxLength(3, 'needs 2 or 3 retrospective questions')),
+  related: list(idSchema),
 });
+
+function stepsInOrder(steps: readonly { weeks: string }[]): boolean {
+  const starts = steps.map(({ weeks }) => (weeks === 'Ongoing' ? Number.POSITIVE_INFINITY : Number(/\d+/.exec(weeks)?.[0])));
+  return starts.every((start, index) => index === 0 || start >= starts[index - 1]!);
+}
 
 export const evidenceSchema = z.strictObject({
   antiPattern: idSchema,
@@ -131,11 +82,11 @@ export const evidenceSchema = z.strictObject({
 });
 
 export const questionSchema = z.strictObject({
-  text: text.refine((value) => value.endsWith('?'), 'must be a question ending in "?"'),
+  text: text.check(z.refine((value) => value.trim().endsWith('?'), 'must be a question ending in "?"')),
   help: text,
   evidence: z.strictObject({
-    yes: z.array(evidenceSchema).default([]),
-    no: z.array(evidenceSchema).default([]),
+    yes: list(evidenceSchema),
+    no: list(evidenceSchema),
   }),
 });
 
@@ -145,14 +96,10 @@ export type QuestionBody = z.infer<typeof questionSchema>;
 export type Evidence = z.infer<typeof evidenceSchema>;
 export type FixStep = z.infer<typeof fixStepSchema>;
 export type Metric = z.infer<typeof metricSchema>;
-export type Objection = z.infer<typeof objectionSchema>;
 
-/** Where an entity came from, so every later problem can point at a file. */
-export const originSchema = z.strictObject({ file: z.string(), line: z.number(), column: z.number() });
-
-export const symptomEntitySchema = symptomSchema.extend({ id: idSchema });
-export const antiPatternEntitySchema = antiPatternSchema.extend({ id: idSchema });
-export const questionEntitySchema = questionSchema.extend({ id: idSchema });
+export const symptomEntitySchema = z.extend(symptomSchema, { id: idSchema });
+export const antiPatternEntitySchema = z.extend(antiPatternSchema, { id: idSchema });
+export const questionEntitySchema = z.extend(questionSchema, { id: idSchema });
 
 export type Symptom = z.infer<typeof symptomEntitySchema>;
 export type AntiPattern = z.infer<typeof antiPatternEntitySchema>;

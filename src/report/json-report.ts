@@ -1,3 +1,4 @@
+import { compareText } from '../source/compare-text.js';
 import type { Diagnosis } from '../engine/diagnose.js';
 import type { KnowledgeIndex } from '../engine/knowledge-index.js';
 import { describeEvidence } from './describe-evidence.js';
@@ -17,7 +18,7 @@ export function toJsonReport(diagnosis: Diagnosis, index: KnowledgeIndex): JsonR
     summary: summarize(diagnosis),
     symptoms: diagnosis.symptoms.map(({ id, title, summary }) => ({ id, title, summary })),
     answers: Object.entries(session.answers)
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => compareText(a, b))
       .map(([question, answer]) => ({ question, text: index.questions.get(question)!.text, answer })),
     causes: diagnosis.ranking.map(({ logOdds: _logOdds, evidence, confidence, ...cause }, position) => ({
       rank: position + 1,

@@ -1,3 +1,4 @@
+import { compareText } from '../source/compare-text.js';
 import { leadingCauses } from '../engine/build-plan.js';
 import type { Diagnosis } from '../engine/diagnose.js';
 import type { PlanStep } from '../engine/diagnosis-schema.js';
@@ -101,7 +102,7 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
   push('');
 
   push('## Appendix: answers', '');
-  const answered = Object.entries(session.answers).sort(([a], [b]) => a.localeCompare(b));
+  const answered = Object.entries(session.answers).sort(([a], [b]) => compareText(a, b));
   if (answered.length === 0) {
     push('No narrowing questions were answered.', '');
   } else {

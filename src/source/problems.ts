@@ -1,3 +1,4 @@
+import { compareText } from './compare-text.js';
 /** One thing wrong with a file, with enough position to jump straight to it. */
 export type Problem = {
   file: string;
@@ -15,7 +16,7 @@ export function formatProblem(problem: Problem): string {
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),
+      compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.message, b.message),
   );
 }
 

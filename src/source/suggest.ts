@@ -1,3 +1,4 @@
+import { compareText } from './compare-text.js';
 /** Levenshtein distance, small and allocation-light: ids are short. */
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
@@ -22,7 +23,7 @@ export function closestIds(unknown: string, known: Iterable<string>, limit = 3):
     if (distance <= Math.max(3, Math.floor(id.length / 2)) || sharesWord) scored.push({ id, score });
   }
   return scored
-    .sort((a, b) => a.score - b.score || a.id.localeCompare(b.id))
+    .sort((a, b) => a.score - b.score || compareText(a.id, b.id))
     .slice(0, limit)
     .map((entry) => entry.id);
 }

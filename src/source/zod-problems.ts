@@ -1,15 +1,15 @@
-import { z } from 'zod';
+import type * as z from 'zod/mini';
 import { closestIds } from './suggest.js';
 import type { Problem } from './problems.js';
 import { problemAt, type YamlSource } from './yaml-source.js';
 
 /** Turns zod's issues into one positioned, plain-language problem each. */
-export function zodProblems(source: YamlSource, schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): Problem[] {
+export function zodProblems(source: YamlSource, schema: z.ZodMiniType, issues: readonly z.core.$ZodIssue[]): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
     const path = issue.path as PropertyKey[];
     if (issue.code === 'unrecognized_keys') {
-      const known = fieldsAt(schema, path);
+      const known = fieldsAt(schema as unknown as Schema, path);
       for (const key of issue.keys) {
         const guess = closestIds(key, known, 1)[0];
         const hint = guess ? `; did you mean "${guess}"?` : '';
@@ -42,21 +42,24 @@ function typeName(value: unknown): string {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
+type Definition = { type: string; shape?: Record<string, Schema>; element?: Schema; innerType?: Schema };
+type Schema = { _zod: { def: Definition } };
+
 /** The field names a strict object accepts at a path, for "did you mean" hints. */
-function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
-  let current: z.ZodType | undefined = schema;
+function fieldsAt(schema: Schema, path: readonly PropertyKey[]): string[] {
+  let current: Schema | undefined = schema;
   for (const key of path) {
-    current = unwrap(current);
-    if (current instanceof z.ZodObject && typeof key === 'string') current = current.shape[key] as z.ZodType | undefined;
-    else if (current instanceof z.ZodArray) current = current.element as z.ZodType;
+    const def: Definition | undefined = unwrap(current)?._zod.def;
+    if (def?.type === 'object' && typeof key === 'string') current = def.shape?.[key];
+    else if (def?.type === 'array') current = def.element;
     else return [];
   }
-  current = unwrap(current);
-  return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
+  const def = unwrap(current)?._zod.def;
+  return def?.type === 'object' ? Object.keys(def.shape ?? {}) : [];
 }
 
-function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
+function unwrap(schema: Schema | undefined): Schema | undefined {
   let current = schema;
-  while (current instanceof z.ZodDefault || current instanceof z.ZodOptional) current = current.unwrap() as z.ZodType;
+  while (current && (current._zod.def.type === 'default' || current._zod.def.type === 'optional')) current = current._zod.def.innerType;
   return current;
 }

@@ -1,0 +1,17 @@
+import * as z from 'zod/mini';
+import { sessionSchema } from '../engine/session-schema.js';
+import { reportSchema } from '../report/report-schema.js';
+import { antiPatternSchema, questionSchema, symptomSchema } from './schema.js';
+
+/** JSON Schemas generated from the zod schemas, keyed by the file name they are committed under. */
+export function jsonSchemas(): Record<string, string> {
+  const render = (schema: z.ZodMiniType, title: string, io: 'input' | 'output') =>
+    `${JSON.stringify({ title, ...z.toJSONSchema(schema, { io, unrepresentable: 'any' }) }, null, 2)}\n`;
+  return {
+    'symptom.schema.json': render(symptomSchema, 'deploy-doctor symptom', 'input'),
+    'anti-pattern.schema.json': render(antiPatternSchema, 'deploy-doctor anti-pattern', 'input'),
+    'question.schema.json': render(questionSchema, 'deploy-doctor canonical question', 'input'),
+    'answers.schema.json': render(sessionSchema, 'deploy-doctor answers file', 'input'),
+    'report.schema.json': render(reportSchema, 'deploy-doctor JSON report', 'output'),
+  };
+}

@@ -45,15 +45,14 @@ export async function readKnowledgeDir(dir: string, cwd: string): Promise<Direct
     } catch {
       continue;
     }
-    for (const name of names.filter((candidate) => yamlFile.test(candidate)).sort()) {
-      const path = join(kindDir, name);
-      const read = await readTextFile(path);
-      if (!read.ok) {
-        problems.push({ ...at(path, `file ${read.reason}`), line: read.line ?? 1 });
-        continue;
-      }
-      files.push({ kind, id: name.replace(yamlFile, ''), file: displayPath(path, cwd), text: read.text });
-    }
+    // Read in parallel: most of a sequential load is waiting on the file system.
+    const yamlNames = names.filter((candidate) => yamlFile.test(candidate)).sort();
+    const reads = await Promise.all(yamlNames.map((name) => readTextFile(join(kindDir, name))));
+    reads.forEach((read, position) => {
+      const path = join(kindDir, yamlNames[position]!);
+      if (read.ok) files.push({ kind, id: yamlNames[position]!.replace(yamlFile, ''), file: displayPath(path, cwd), text: read.text });
+      else problems.push({ ...at(path, `file ${read.reason}`), line: read.line ?? 1 });
+    });
   }
   if (files.length === 0 && problems.length === 0) {
     problems.push(at(dir, 'holds no knowledge: expected YAML files in symptoms/, anti-patterns/ or questions/'));

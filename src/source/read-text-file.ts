@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -8,16 +8,21 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads a file we are about to parse, refusing what no editor would have written on purpose. */
 export async function readTextFile(path: string): Promise<TextFile> {
-  let size: number;
+  let bytes: Buffer;
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) return { ok: false, reason: 'is a directory, not a file' };
-    size = info.size;
-  } catch {
+    const handle = await open(path, 'r');
+    try {
+      const info = await handle.stat();
+      if (info.isDirectory()) return { ok: false, reason: 'is a directory, not a file' };
+      if (info.size > MAX_FILE_BYTES) return { ok: false, reason: `is ${info.size} bytes; the limit is ${MAX_FILE_BYTES} (1 MiB)` };
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') return { ok: false, reason: 'is a directory, not a file' };
     return { ok: false, reason: 'cannot be read (missing or no permission)' };
   }
-  if (size > MAX_FILE_BYTES) return { ok: false, reason: `is ${size} bytes; the limit is ${MAX_FILE_BYTES} (1 MiB)` };
-  const bytes = await readFile(path);
   try {
     const text = utf8.decode(bytes);
     return { ok: true, text: text.startsWith('\uFEFF') ? text.slice(1) : text };

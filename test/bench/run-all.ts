@@ -1,0 +1,84 @@
+// `npm run bench`: every speed target, measured on this machine, against `node -e ''` where start-up matters.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { indexKnowledge } from '../../src/engine/knowledge-index.js';
+import { nextQuestion } from '../../src/engine/next-question.js';
+import { createSymptomSearch } from '../../src/engine/search-symptoms.js';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
+import { bundledDir, repoRoot } from '../support/bundled-knowledge.js';
+import { diagnosisFigures, printDiagnosisFigures } from './diagnosis.js';
+import { compareWithBareNode, median } from './measure-process.js';
+import { syntheticKnowledge } from './synthetic-knowledge.js';
+
+const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+
+function timeMany(runs: number, work: () => void): number[] {
+  return Array.from({ length: runs }, () => {
+    const start = performance.now();
+    work();
+    return performance.now() - start;
+  });
+}
+
+async function knowledgeLoading() {
+  const times: number[] = [];
+  for (let run = 0; run < 15; run++) {
+    const start = performance.now();
+    const result = await loadKnowledge([bundledDir], repoRoot);
+    times.push(performance.now() - start);
+    if (!result.ok) throw new Error('bundled knowledge is invalid');
+  }
+  const first = times[0]!;
+  const typical = median(times.slice(1));
+  console.log(`knowledge: load and validate the bundled YAML in-process: first ${first.toFixed(1)} ms, then median ${typical.toFixed(1)} ms (target <= 50 ms) ${verdict(typical <= 50)}`);
+}
+
+async function reportStartup() {
+  const dir = await mkdtemp(join(tmpdir(), 'deploy-doctor-bench-'));
+  const loaded = await loadKnowledge([bundledDir], repoRoot);
+  if (!loaded.ok) throw new Error('bundled knowledge is invalid');
+  const { symptoms, questions } = loaded.knowledge;
+  const answers = questions.map((question, index) => `  ${question.id}: ${['yes', 'no', 'partly', 'unsure'][index % 4]}`);
+  const file = join(dir, 'full.yaml');
+  await writeFile(
+    file,
+    ['version: 1', 'team: Payments', 'date: 2026-11-21', `symptoms: [${symptoms.slice(0, 8).map((s) => s.id).join(', ')}]`, 'answers:', ...answers, 'notes: a full answers file'].join('\n'),
+  );
+  const result = compareWithBareNode([join(repoRoot, 'dist/cli.js'), 'report', file]);
+  await rm(dir, { recursive: true, force: true });
+  console.log(
+    `report: fresh process on a full answers file: ${result.measuredMs.toFixed(1)} ms vs node -e '' ${result.baselineMs.toFixed(1)} ms = ${result.ratio.toFixed(2)}x (target <= 1.5x) ${verdict(result.ratio <= 1.5)}`,
+  );
+}
+
+function nextOnSyntheticPack() {
+  const knowledge = syntheticKnowledge({ symptoms: 2000, antiPatterns: 500, questions: 1000 });
+  const index = indexKnowledge(knowledge);
+  const symptoms = knowledge.symptoms.slice(0, 12).map((symptom) => symptom.id);
+  const answers: Record<string, 'yes' | 'no'> = {};
+  const times = timeMany(30, () => {
+    const step = nextQuestion(index, { symptoms, answers });
+    if (!step.done && Object.keys(answers).length < 8) answers[step.question.id] = Object.keys(answers).length % 2 ? 'yes' : 'no';
+  });
+  const typical = median(times);
+  console.log(`next: 2,000 symptoms / 500 anti-patterns / 1,000 questions, 12 symptoms chosen: median ${typical.toFixed(2)} ms, worst ${Math.max(...times).toFixed(2)} ms (target <= 50 ms) ${verdict(typical <= 50)}`);
+}
+
+function searchOnSyntheticPack() {
+  const knowledge = syntheticKnowledge({ symptoms: 10_000, antiPatterns: 50, questions: 50 });
+  const buildStart = performance.now();
+  const search = createSymptomSearch(knowledge.symptoms);
+  const buildMs = performance.now() - buildStart;
+  const queries = ['we never deploy on fridays', 'it worked in staging', 'rollback takes hours', 'waiting for qa approval', 'databse migraton lock', 'flaky pipeline blocks merges'];
+  search(queries[0]!);
+  const times = queries.flatMap((query) => timeMany(5, () => search(query)));
+  const typical = median(times);
+  console.log(`search: 10,000 synthetic symptoms: median ${typical.toFixed(2)} ms per query, worst ${Math.max(...times).toFixed(2)} ms, index built in ${buildMs.toFixed(0)} ms (target <= 16 ms) ${verdict(typical <= 16)}`);
+}
+
+await knowledgeLoading();
+await reportStartup();
+nextOnSyntheticPack();
+searchOnSyntheticPack();
+printDiagnosisFigures(await diagnosisFigures());

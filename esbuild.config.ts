@@ -1,8 +1,8 @@
 // Builds the CLI: a tiny ESM launcher (dist/cli.js), the headless CommonJS bundle it runs through V8's
 // code cache, the validated knowledge snapshot, and the cache itself. `schema` regenerates the JSON Schemas.
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,48 @@ const shared: BuildOptions = {
   logLevel: 'warning',
 };
 
+/** Keeps Ink and React out of the headless bundle: the app is its own bundle, loaded on demand. */
+const appStaysOutside: Plugin = {
+  name: 'app-stays-outside',
+  setup(builder) {
+    builder.onResolve({ filter: /ui\/run-app\.js$/ }, () => ({ path: './app.cjs', external: true }));
+  },
+};
+
+/** The Markdown preview (marked-terminal and its highlighter) is a bundle of its own, loaded on first use. */
+const previewStaysOutside: Plugin = {
+  name: 'preview-stays-outside',
+  setup(builder) {
+    builder.onResolve({ filter: /terminal-markdown\.js$/ }, () => ({ path: './terminal-markdown.cjs', external: true }));
+  },
+};
+
+/** yoga-layout awaits at its top level, which CommonJS cannot; the shim loads it before the first render. */
+const yogaShim: Plugin = {
+  name: 'yoga-shim',
+  setup(builder) {
+    builder.onResolve({ filter: /^yoga-layout$|yoga-ready\.js$/ }, () => ({ path: `${root}src/ui/yoga-shim.ts` }));
+  },
+};
+
+/**
+ * Ink's reconciler awaits at its top level only to wire React DevTools when DEV=true, which this
+ * app never sets. Dropping those two awaits lets the app be CommonJS, and so code-cached.
+ */
+const inkWithoutDevtools: Plugin = {
+  name: 'ink-without-devtools',
+  setup(builder) {
+    builder.onLoad({ filter: /ink[\\/]build[\\/]reconciler\.js$/ }, async ({ path }) => {
+      let contents = await readFile(path, 'utf8');
+      for (const [topLevelAwait, replacement] of [["await import('./devtools.js');", ''], ['? await loadPackageJson()', '? {}']] as const) {
+        if (!contents.includes(topLevelAwait)) throw new Error('ink/build/reconciler.js changed: revisit the ink-without-devtools build step');
+        contents = contents.replace(topLevelAwait, replacement);
+      }
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 async function bundle() {
   const loaded = await loadKnowledge([`${root}knowledge`], root);
   if (!loaded.ok) {
@@ -50,6 +92,27 @@ async function bundle() {
     ...shared,
     entryPoints: [`${root}src/cli/main.ts`],
     outfile: `${dist}/headless.cjs`,
+    format: 'cjs',
+    define: { ...shared.define, 'import.meta.url': 'importMetaUrl', DEPLOY_DOCTOR_BUNDLED: 'true' },
+    inject: [`${root}src/cli/import-meta-url-shim.ts`],
+    plugins: [appStaysOutside],
+  });
+  await build({
+    ...shared,
+    entryPoints: [`${root}src/ui/run-app.tsx`],
+    outfile: `${dist}/app.cjs`,
+    format: 'cjs',
+    jsx: 'automatic',
+    define: { ...shared.define, 'import.meta.url': 'importMetaUrl' },
+    inject: [`${root}src/cli/import-meta-url-shim.ts`],
+    // Only loaded when DEV=true, to connect React DevTools; never in this app.
+    alias: { ...shared.alias, 'react-devtools-core': `${root}src/ui/devtools-stub.ts` },
+    plugins: [yogaShim, inkWithoutDevtools, previewStaysOutside],
+  });
+  await build({
+    ...shared,
+    entryPoints: [`${root}src/ui/terminal-markdown.ts`],
+    outfile: `${dist}/terminal-markdown.cjs`,
     format: 'cjs',
     define: { ...shared.define, 'import.meta.url': 'importMetaUrl' },
     inject: [`${root}src/cli/import-meta-url-shim.ts`],

@@ -14,10 +14,8 @@ const commands: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./commands/validate.js')).validateCommand,
 };
 
-export type Interactive = (args: readonly string[], io: Io) => Promise<number>;
-
 /** Dispatches a command line and turns every expected failure into a message and an exit code. */
-export async function run(argv: readonly string[], io: Io, interactive?: Interactive): Promise<number> {
+export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     const [first, ...rest] = argv;
     if (first === '--help' || first === '-h' || first === 'help') {
@@ -29,9 +27,8 @@ export async function run(argv: readonly string[], io: Io, interactive?: Interac
       return exitCodes.ok;
     }
     if (first === undefined || first.startsWith('-')) {
-      if (interactive) return await interactive(argv, io);
-      io.out(helpText);
-      return exitCodes.ok;
+      const { interactiveCommand } = await import('./commands/interactive.js');
+      return await interactiveCommand(argv, io);
     }
     const loadCommand = commands[first];
     if (!loadCommand) {

@@ -26,7 +26,7 @@ export const answerReliability = 0.85;
  * top three is either confirmed too or unlikely.
  */
 export const confirmedAt = 0.8;
-export const unlikelyBelow = 0.2;
+export const unlikelyBelow = 0.1;
 export const settledDepth = 3;
 
 /** Expected information (bits) below which another question is not worth the team's time. */

@@ -29,6 +29,7 @@ export async function loadKnowledge(dirs: readonly string[], cwd: string): Promi
     const read = await readKnowledgeDir(dir, cwd);
     if (!read.ok) return read;
     problems.push(...read.problems);
+    for (const { kind, id } of read.unreadable) (broken[brokenKey[kind]] as Set<string>).add(id);
     const layer = new Set<string>();
     for (const file of read.files) {
       const { entity, problems: fileProblems } = parseKnowledgeFile(file);

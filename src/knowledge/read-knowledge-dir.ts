@@ -7,7 +7,8 @@ import { knowledgeKinds, type KnowledgeKind } from './schema.js';
 export type KnowledgeFile = { kind: KnowledgeKind; id: string; file: string; text: string };
 
 export type DirectoryRead =
-  | { ok: true; files: KnowledgeFile[]; problems: Problem[] }
+  /** `unreadable` lists entities whose files exist but could not be read, so references to them stay quiet. */
+  | { ok: true; files: KnowledgeFile[]; unreadable: { kind: KnowledgeKind; id: string }[]; problems: Problem[] }
   | { ok: false; usageError: string };
 
 const kinds = Object.keys(knowledgeKinds) as KnowledgeKind[];
@@ -29,6 +30,7 @@ export async function readKnowledgeDir(dir: string, cwd: string): Promise<Direct
   }
 
   const files: KnowledgeFile[] = [];
+  const unreadable: { kind: KnowledgeKind; id: string }[] = [];
   const problems: Problem[] = [];
   const at = (path: string, message: string): Problem => ({ file: displayPath(path, cwd), line: 1, column: 1, field: '', message });
 
@@ -50,12 +52,17 @@ export async function readKnowledgeDir(dir: string, cwd: string): Promise<Direct
     const reads = await Promise.all(yamlNames.map((name) => readTextFile(join(kindDir, name))));
     reads.forEach((read, position) => {
       const path = join(kindDir, yamlNames[position]!);
-      if (read.ok) files.push({ kind, id: yamlNames[position]!.replace(yamlFile, ''), file: displayPath(path, cwd), text: read.text });
-      else problems.push({ ...at(path, `file ${read.reason}`), line: read.line ?? 1 });
+      const id = yamlNames[position]!.replace(yamlFile, '');
+      if (read.ok) {
+        files.push({ kind, id, file: displayPath(path, cwd), text: read.text });
+      } else {
+        unreadable.push({ kind, id });
+        problems.push({ ...at(path, `file ${read.reason}`), line: read.line ?? 1 });
+      }
     });
   }
   if (files.length === 0 && problems.length === 0) {
     problems.push(at(dir, 'holds no knowledge: expected YAML files in symptoms/, anti-patterns/ or questions/'));
   }
-  return { ok: true, files, problems };
+  return { ok: true, files, unreadable, problems };
 }

@@ -31,8 +31,25 @@ export async function readTextFile(path: string): Promise<TextFile> {
   }
 }
 
+/** Line of the first byte that is not valid UTF-8: the shortest prefix that fails to decode. */
 function lineOfFirstInvalidByte(bytes: Uint8Array): number {
-  const lenient = new TextDecoder('utf-8').decode(bytes);
-  const before = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD')));
-  return before.split('\n').length;
+  const fails = (length: number) => {
+    try {
+      // stream: true tolerates a sequence cut off at the end, so only real errors throw.
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream: true });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  let low = 1;
+  let high = bytes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (fails(middle)) high = middle;
+    else low = middle + 1;
+  }
+  let line = 1;
+  for (let index = 0; index < low - 1; index++) if (bytes[index] === 0x0a) line++;
+  return line;
 }

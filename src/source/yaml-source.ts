@@ -8,7 +8,8 @@ import { fieldPath, type Problem } from './problems.js';
 export type YamlSource = {
   file: string;
   data: unknown;
-  locate: (path: readonly PropertyKey[]) => { line: number; column: number };
+  /** Where a path is written; `key` points at the last key itself rather than its value. */
+  locate: (path: readonly PropertyKey[], at?: 'value' | 'key') => { line: number; column: number };
 };
 
 /** Aliases are legitimate YAML, but a handful is plenty for a knowledge file; more is a billion-laughs attack. */
@@ -16,12 +17,13 @@ const MAX_ALIASES = 50;
 
 export function parseYamlSource(file: string, text: string): { source?: YamlSource; problems: Problem[] } {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  // logLevel 'error': warnings become reported problems below instead of process warnings on stderr.
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const problems: Problem[] = document.errors.map((error) => ({
+  const problems: Problem[] = [...document.errors, ...document.warnings].map((error) => ({
     file,
     ...position(error.pos[0]),
     field: '',
@@ -36,7 +38,7 @@ export function parseYamlSource(file: string, text: string): { source?: YamlSour
     const reason = error instanceof Error ? firstLine(error.message) : 'could not be read';
     return { problems: [{ file, line: 1, column: 1, field: '', message: `YAML: ${reason}` }] };
   }
-  const locate = (path: readonly PropertyKey[]) => position(offsetOf(document, path));
+  const locate = (path: readonly PropertyKey[], at: 'value' | 'key' = 'value') => position(offsetOf(document, path, at));
   return { source: { file, data, locate }, problems: [] };
 }
 
@@ -48,14 +50,15 @@ function firstLine(message: string): string {
  * The offset of the deepest node that exists along the path: a missing field
  * is reported where its parent is, an unknown key where the key is written.
  */
-function offsetOf(document: Document, path: readonly PropertyKey[]): number {
+function offsetOf(document: Document, path: readonly PropertyKey[], at: 'value' | 'key'): number {
   let node: unknown = document.contents;
   let offset = rangeStart(node) ?? 0;
-  for (const key of path) {
+  for (const [depth, key] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
       if (!pair) break;
       offset = rangeStart(pair.key) ?? offset;
+      if (at === 'key' && depth === path.length - 1) break;
       node = pair.value;
       offset = rangeStart(node) ?? offset;
     } else if (isSeq(node) && typeof key === 'number' && key < node.items.length) {
@@ -72,6 +75,6 @@ function rangeStart(node: unknown): number | undefined {
   return (node as Node | null | undefined)?.range?.[0];
 }
 
-export function problemAt(source: YamlSource, path: readonly PropertyKey[], message: string): Problem {
-  return { file: source.file, ...source.locate(path), field: fieldPath(path), message };
+export function problemAt(source: YamlSource, path: readonly PropertyKey[], message: string, at: 'value' | 'key' = 'value'): Problem {
+  return { file: source.file, ...source.locate(path, at), field: fieldPath(path), message };
 }

@@ -13,8 +13,12 @@ export function zodProblems(source: YamlSource, schema: z.ZodMiniType, issues: r
       for (const key of issue.keys) {
         const guess = closestIds(key, known, 1)[0];
         const hint = guess ? `; did you mean "${guess}"?` : '';
-        problems.push(problemAt(source, [...path, key], `unknown field "${key}"${hint}`));
+        problems.push(problemAt(source, [...path, key], `unknown field "${key}"${hint}`, 'key'));
       }
+      continue;
+    }
+    if (issue.code === 'invalid_key') {
+      problems.push(problemAt(source, path, `"${String(path.at(-1))}" is not a valid id: ${issue.issues[0]?.message ?? 'see the format'}`, 'key'));
       continue;
     }
     problems.push(problemAt(source, path, describe(issue)));
@@ -22,7 +26,9 @@ export function zodProblems(source: YamlSource, schema: z.ZodMiniType, issues: r
   return problems;
 }
 
+/** zod's own messages start with "Invalid"; ours (from the schemas) are already plain words. */
 function describe(issue: z.core.$ZodIssue): string {
+  if (!issue.message.startsWith('Invalid')) return issue.message;
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
   if (issue.code === 'invalid_type') return `must be ${article(issue.expected)}, not ${typeName(issue.input)}`;
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
@@ -32,6 +38,7 @@ function describe(issue: z.core.$ZodIssue): string {
 function article(expected: string): string {
   if (expected === 'array') return 'a list';
   if (expected === 'object') return 'a mapping of fields';
+  if (expected === 'record') return 'a mapping of ids to values';
   return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
 }
 

@@ -18,6 +18,7 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
     return exitCodes.invalidContent;
   }
   const { symptoms, antiPatterns, questions } = result.knowledge;
-  io.out(`knowledge is valid: ${symptoms.length} symptoms, ${antiPatterns.length} anti-patterns, ${questions.length} questions\n`);
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  io.out(`knowledge is valid: ${count(symptoms.length, 'symptom')}, ${count(antiPatterns.length, 'anti-pattern')}, ${count(questions.length, 'question')}\n`);
   return exitCodes.ok;
 }

@@ -1,0 +1,19 @@
+import { Box, Text } from 'ink';
+import type { RankedCause } from '../../engine/diagnosis-schema.js';
+import { ConfidenceBar } from './ConfidenceBar.js';
+
+/** The live ranking beside the interview: the top causes and how sure the engine is of each. */
+export function CausePanel({ ranking, limit, width }: { ranking: readonly RankedCause[]; limit: number; width?: number }) {
+  const titleWidth = Math.max(8, (width ?? 40) - 18);
+  return (
+    <Box flexDirection="column" borderStyle="round" paddingX={1} width={width}>
+      <Text bold>Most likely causes</Text>
+      {ranking.slice(0, limit).map((cause) => (
+        <Box key={cause.id} justifyContent="space-between" gap={1}>
+          <Text wrap="truncate-end">{cause.title.length > titleWidth ? `${cause.title.slice(0, titleWidth - 1)}…` : cause.title}</Text>
+          <ConfidenceBar confidence={cause.confidence} width={8} />
+        </Box>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,30 @@
+import { render } from 'ink';
+import type { KnowledgeIndex } from '../engine/knowledge-index.js';
+import { App } from './components/App.js';
+import { createUiEnv } from './selectors.js';
+import type { Services } from './services.js';
+import type { State } from './state.js';
+import { yogaReady } from './yoga-ready.js';
+
+export type AppOptions = {
+  index: KnowledgeIndex;
+  services: Services;
+  initial: State;
+  color: boolean;
+  stdout: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+};
+
+/** Renders the app until the user leaves; resolves with the exit code (130 after Ctrl-C). */
+export async function runApp({ index, services, initial, color, stdout, stdin }: AppOptions): Promise<number> {
+  await yogaReady();
+  let code = 0;
+  const instance = render(<App env={createUiEnv(index)} services={services} initial={initial} color={color} onExit={(exitCode) => (code = exitCode)} />, {
+    stdout,
+    stdin,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  await instance.waitUntilExit();
+  return code;
+}

@@ -119,6 +119,59 @@ async function bundle() {
   });
   await writeFile(`${dist}/knowledge.json`, JSON.stringify(loaded.knowledge));
   await warmCodeCache(loaded.knowledge);
+  await warmAppCodeCache();
+}
+
+/**
+ * Drives the app bundle through a short diagnosis on fake terminal streams, so its code cache
+ * holds what the first screens run. The driver is built to a temporary file and removed again.
+ */
+async function warmAppCodeCache() {
+  const driver = `${dist}/warm-app.cjs`;
+  await build({
+    ...shared,
+    minify: false,
+    stdin: {
+      resolveDir: root,
+      loader: 'ts',
+      contents: `
+        import { EventEmitter } from 'node:events';
+        import { readFileSync } from 'node:fs';
+        import { runCachedBundle } from './src/cli/cached-bundle.js';
+        import { indexKnowledge } from './src/engine/knowledge-index.js';
+        import { initialState } from './src/ui/state.js';
+        class Stdin extends EventEmitter {
+          isTTY = true; chunk: string | null = null;
+          setEncoding() {} setRawMode() {} resume() {} pause() {} ref() {} unref() {}
+          read() { const chunk = this.chunk; this.chunk = null; return chunk; }
+          press(key: string) { this.chunk = key; this.emit('readable'); }
+        }
+        class Stdout extends EventEmitter { isTTY = true; columns = 100; rows = 30; write() { return true; } }
+        const dist = process.argv[2]!;
+        const { runApp } = runCachedBundle(dist, 'app') as typeof import('./src/ui/run-app.js');
+        const index = indexKnowledge(JSON.parse(readFileSync(dist + '/knowledge.json', 'utf8')));
+        const stdin = new Stdin();
+        const finished = runApp({
+          index, initial: initialState({ date: '2026-01-01' }), color: true,
+          services: { saveSession() {}, writeExport: async () => ({ outcome: 'written' as const, message: 'warm-up' }) },
+          stdin: stdin as never, stdout: new Stdout() as never,
+        });
+        const keys = ['P', '\\r', 'f', 'e', 'a', 'r', '\\u001b[B', ' ', '\\t', '\\u001b[B', ' ', '\\r', 'n', '?', 'y', 'p', 'b', 'u', 'd', '\\r', '\\u001b[B', 'q'];
+        void (async () => {
+          for (const key of keys) { await new Promise((resolve) => setTimeout(resolve, 15)); stdin.press(key); }
+          await finished;
+        })();
+      `,
+    },
+    outfile: driver,
+    format: 'cjs',
+  });
+  const result = spawnSync(process.execPath, [driver, dist], { env: { ...process.env, DEPLOY_DOCTOR_WRITE_CODE_CACHE: '1' }, stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 });
+  await rm(driver, { force: true });
+  if (result.status !== 0) {
+    console.error(`the freshly built app failed its warm-up run:\n${result.stderr}`);
+    process.exit(1);
+  }
 }
 
 /** Runs one full report so V8's code cache holds the functions a real run needs, not just the top level. */

@@ -9,6 +9,7 @@ import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { bundledDir, repoRoot } from '../support/bundled-knowledge.js';
 import { diagnosisFigures, printDiagnosisFigures } from './diagnosis.js';
 import { compareWithBareNode, median } from './measure-process.js';
+import { interactiveFigures } from './interactive.js';
 import { syntheticKnowledge } from './synthetic-knowledge.js';
 
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
@@ -81,4 +82,5 @@ await knowledgeLoading();
 await reportStartup();
 nextOnSyntheticPack();
 searchOnSyntheticPack();
+await interactiveFigures();
 printDiagnosisFigures(await diagnosisFigures());

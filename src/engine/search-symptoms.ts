@@ -74,14 +74,18 @@ export function createSymptomSearch(symptoms: readonly Symptom[]): SymptomSearch
       }
     });
 
-    const matches: SymptomMatch[] = [];
+    const matches: (SymptomMatch & { mentions: number })[] = [];
     for (const [symptom, score] of wordScore) {
-      const bestPhrase = Math.max(...phraseScore.get(symptom)!.values());
-      const combined = 0.5 * score + 0.5 * bestPhrase;
+      const texts = phraseScore.get(symptom)!;
+      const combined = 0.5 * score + 0.5 * Math.max(...texts.values());
       if (combined < 0.2) continue;
-      matches.push({ id: symptoms[symptom]!.id, title: symptoms[symptom]!.title, score: Math.round(combined * 1000) / 1000 });
+      matches.push({ id: symptoms[symptom]!.id, title: symptoms[symptom]!.title, score: Math.round(combined * 1000) / 1000, mentions: texts.size });
     }
-    return matches.sort((a, b) => b.score - a.score || compareText(a.id, b.id)).slice(0, limit);
+    // On equal scores, the symptom that talks about these words most is the better guess.
+    return matches
+      .sort((a, b) => b.score - a.score || b.mentions - a.mentions || compareText(a.id, b.id))
+      .slice(0, limit)
+      .map(({ mentions: _mentions, ...match }) => match);
   };
 }
 

@@ -26,6 +26,7 @@ export type Action =
   | { type: 'export-path-typed'; value: string }
   | { type: 'export-submitted' }
   | { type: 'export-finished'; outcome: 'written' | 'exists' | 'failed'; message: string }
+  | { type: 'preview-measured'; maxScroll: number }
   | { type: 'interrupt' };
 
 const answerKeys: Record<string, Answer> = { y: 'yes', n: 'no', p: 'partly', u: 'unsure' };
@@ -49,6 +50,10 @@ export function reduce(state: State, action: Action, env: UiEnv): State {
   switch (action.type) {
     case 'interrupt':
       return { ...next, exit: { code: 130 } };
+    case 'preview-measured': {
+      const { results } = state;
+      return { ...state, results: { ...results, maxScroll: action.maxScroll, scroll: Math.min(results.scroll, action.maxScroll) } };
+    }
     case 'team-typed':
       return { ...next, team: action.value };
     case 'team-submitted':
@@ -161,7 +166,7 @@ function interviewKey(state: State, input: string, key: KeyInfo, env: UiEnv): St
       return { ...state, interview: { ...interview, showHelp: !interview.showHelp } };
     case 'b': {
       const last = interview.order.at(-1);
-      if (!last) return { ...state, screen: 'picker' };
+      if (!last) return { ...state, screen: 'picker', interview: { ...interview, revisit: undefined } };
       const { [last]: _undone, ...answers } = state.answers;
       return { ...state, answers, interview: { ...interview, order: interview.order.slice(0, -1), revisit: last } };
     }
@@ -199,10 +204,11 @@ function resultsKey(state: State, input: string, key: KeyInfo, env: UiEnv): Stat
   const { results } = state;
   const count = ranking(state, env).length;
   if (results.preview) {
-    if (key.upArrow) return { ...state, results: { ...results, scroll: Math.max(0, results.scroll - 1) } };
-    if (key.downArrow) return { ...state, results: { ...results, scroll: results.scroll + 1 } };
-    if (key.pageUp) return { ...state, results: { ...results, scroll: Math.max(0, results.scroll - 10) } };
-    if (key.pageDown) return { ...state, results: { ...results, scroll: results.scroll + 10 } };
+    const scrollBy = (lines: number): State => ({ ...state, results: { ...results, scroll: Math.max(0, Math.min(results.maxScroll, results.scroll + lines)) } });
+    if (key.upArrow) return scrollBy(-1);
+    if (key.downArrow) return scrollBy(1);
+    if (key.pageUp) return scrollBy(-10);
+    if (key.pageDown) return scrollBy(10);
   } else {
     if (key.upArrow) return { ...state, results: { ...results, selected: clamp(results.selected - 1, count), expanded: false } };
     if (key.downArrow) return { ...state, results: { ...results, selected: clamp(results.selected + 1, count), expanded: false } };

@@ -1,6 +1,6 @@
 import { createSymptomSearch, type SymptomSearch } from '../engine/search-symptoms.js';
 import type { KnowledgeIndex } from '../engine/knowledge-index.js';
-import { nextQuestion, type NextStep } from '../engine/next-question.js';
+import { nextQuestion, relevantQuestions, type NextStep } from '../engine/next-question.js';
 import { rankCauses } from '../engine/rank-causes.js';
 import type { RankedCause } from '../engine/diagnosis-schema.js';
 import type { Question, Symptom, SymptomCategory } from '../knowledge/schema.js';
@@ -46,7 +46,8 @@ export type CurrentQuestion = { question: Question; revisit: boolean; step: Next
 /** The question to show: one taken back with "back" first, otherwise the engine's choice. */
 export function currentQuestion(state: State, env: UiEnv): CurrentQuestion {
   const step = nextQuestion(env.index, { symptoms: state.symptoms, answers: state.answers }, state.interview.mode);
-  const revisit = state.interview.revisit && env.index.questions.get(state.interview.revisit);
+  const revisitId = state.interview.revisit;
+  const revisit = revisitId && relevantQuestions(env.index, state.symptoms).find((question) => question.id === revisitId);
   if (revisit && !(revisit.id in state.answers)) return { question: revisit, revisit: true, step };
   if (step.done) return { step };
   return { question: step.question, revisit: false, step };

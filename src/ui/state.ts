@@ -36,7 +36,8 @@ export type State = {
     revisit?: string;
     editing?: { selected: number };
   };
-  results: { selected: number; expanded: boolean; preview: boolean; scroll: number };
+  /** `maxScroll` is reported by the preview once it knows how many lines the plan has. */
+  results: { selected: number; expanded: boolean; preview: boolean; scroll: number; maxScroll: number };
   exporter?: ExportState;
   notice?: string;
   exit?: { code: number };
@@ -53,16 +54,19 @@ export function initialState({ date, resumable, team = '' }: { date: string; res
     welcome: resumable ? { step: 'resume', resumable } : { step: 'team' },
     picker: { query: '', focus: 'filter', highlighted: 0, browse: false },
     interview: { mode: 'adaptive', order: [], showHelp: false },
-    results: { selected: 0, expanded: false, preview: false, scroll: 0 },
+    results: { selected: 0, expanded: false, preview: false, scroll: 0, maxScroll: 0 },
   };
 }
+
+export const teamNameLimit = 200;
 
 /** The state as an answers file; undefined until there is something worth saving. */
 export function toSession(state: State): Session | undefined {
   if (state.symptoms.length === 0) return undefined;
   return {
     version: 1,
-    ...(state.team.trim() ? { team: state.team.trim() } : {}),
+    // The answers-file format caps team names; a longer name typed here must not make the file unreadable.
+    ...(state.team.trim() ? { team: state.team.trim().slice(0, teamNameLimit) } : {}),
     date: state.date,
     symptoms: state.symptoms,
     answers: state.answers,

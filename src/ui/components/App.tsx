@@ -11,6 +11,7 @@ import { toSession, type State } from '../state.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { ExportDialog } from './ExportDialog.js';
 import { Footer } from './Footer.js';
+import { keyHints } from '../key-hints.js';
 import { Interview } from './Interview.js';
 import { Results } from './Results.js';
 import { SymptomPicker } from './SymptomPicker.js';
@@ -68,16 +69,19 @@ export function App({ env, services, initial, color, onExit, renderMarkdown = re
 
   const hasQuestion = state.screen === 'interview' && Boolean(currentQuestion(state, env).question);
   const header = [`deploy-doctor`, state.team.trim(), stepNames[state.screen]].filter(Boolean).join(' · ');
+  // Screens get the rows left after the header, the footer (which wraps when narrow) and any notice.
+  const footerLines = Math.ceil(keyHints(state, hasQuestion).reduce((width, [key, label]) => width + key.length + label.length + 3, 0) / Math.max(20, columns - 2));
+  const contentRows = Math.max(6, rows - 3 - footerLines - (state.notice ? 2 : 0) - 1);
 
   return (
     <ColorContext.Provider value={color}>
       <Box flexDirection="column" width={columns} paddingX={columns >= 60 ? 1 : 0} gap={1}>
         <Text dimColor>{header}</Text>
         {state.screen === 'welcome' ? <Welcome state={state} dispatch={dispatch} /> : null}
-        {state.screen === 'picker' ? <SymptomPicker state={state} env={env} columns={columns - 2} rows={rows} /> : null}
+        {state.screen === 'picker' ? <SymptomPicker state={state} env={env} columns={columns - 2} rows={contentRows} /> : null}
         {state.screen === 'interview' ? <Interview state={state} env={env} columns={columns - 2} /> : null}
         {state.screen === 'results' && diagnosis ? (
-          <Results state={state} env={env} diagnosis={diagnosis} markdown={markdown} columns={columns - 2} rows={rows} renderMarkdown={renderMarkdown} />
+          <Results state={state} env={env} diagnosis={diagnosis} markdown={markdown} columns={columns - 2} rows={contentRows} renderMarkdown={renderMarkdown} dispatch={dispatch} />
         ) : null}
         {state.screen === 'export' && state.exporter ? <ExportDialog exporter={state.exporter} dispatch={dispatch} /> : null}
         {state.notice ? <Text color={color ? 'yellow' : undefined}>{state.notice}</Text> : null}

@@ -1,13 +1,15 @@
 import { Box, Text } from 'ink';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type Dispatch } from 'react';
 import type { Diagnosis } from '../../engine/diagnose.js';
 import { describeEvidence } from '../../report/describe-evidence.js';
 import { weeksLabel } from '../../report/markdown-report.js';
 import { summarize } from '../../report/summary.js';
+import type { Action } from '../reducer.js';
 import type { UiEnv } from '../selectors.js';
 import type { State } from '../state.js';
 import { useColor } from '../color.js';
 import { ConfidenceBar } from './ConfidenceBar.js';
+import { fitLines } from '../fit-lines.js';
 
 type Props = {
   state: State;
@@ -17,18 +19,30 @@ type Props = {
   columns: number;
   rows: number;
   renderMarkdown: (markdown: string, width: number) => Promise<string>;
+  dispatch: Dispatch<Action>;
 };
 
-export function Results({ state, env, diagnosis, markdown, columns, rows, renderMarkdown }: Props) {
+export function Results({ state, env, diagnosis, markdown, columns, rows, renderMarkdown, dispatch }: Props) {
   const color = useColor();
-  if (state.results.preview) return <Preview markdown={markdown} scroll={state.results.scroll} columns={columns} rows={rows} render={renderMarkdown} />;
+  if (state.results.preview) {
+    return <Preview markdown={markdown} scroll={state.results.scroll} columns={columns} rows={rows} render={renderMarkdown} dispatch={dispatch} />;
+  }
   const selected = diagnosis.ranking[state.results.selected];
   const item = selected && diagnosis.plan.items.find((candidate) => candidate.antiPattern === selected.id);
   const steps = item?.steps ?? [];
   const fixSteps = steps.length > 0 ? steps : (selected ? env.index.antiPatterns.get(selected.id)!.fix.map((step) => ({ ...step, label: step.weeks })) : []);
-  const listSize = Math.max(3, Math.min(diagnosis.ranking.length, state.results.expanded ? 5 : rows - 10));
+  const summaryLines = Math.ceil(summarize(diagnosis).length / Math.max(20, columns)) + 1;
+  const listSize = Math.max(1, Math.min(diagnosis.ranking.length, state.results.expanded ? 3 : rows - summaryLines));
   const start = Math.max(0, Math.min(state.results.selected - Math.floor(listSize / 2), diagnosis.ranking.length - listSize));
   const titleWidth = Math.max(10, columns - 22);
+  const detailLines = selected
+    ? [
+        '# Why we think so',
+        ...selected.evidence.map((entry) => `- ${describeEvidence(entry, env.index)}`),
+        '# Fix steps',
+        ...fixSteps.flatMap((step) => [`> ${'from' in step ? weeksLabel(step) : step.weeks}: ${step.title}`, ...step.actions.map((action) => `  [ ] ${action}`)]),
+      ]
+    : [];
 
   return (
     <Box flexDirection="column" gap={1}>
@@ -50,29 +64,44 @@ export function Results({ state, env, diagnosis, markdown, columns, rows, render
           );
         })}
       </Box>
-      {selected && state.results.expanded ? (
-        <Box flexDirection="column" borderStyle="round" paddingX={1}>
-          <Text bold>Why we think so</Text>
-          {selected.evidence.map((entry, position) => (
-            <Text key={position}>- {describeEvidence(entry, env.index)}</Text>
-          ))}
-          <Text bold>Fix steps</Text>
-          {fixSteps.map((step) => (
-            <Box key={step.title} flexDirection="column">
-              <Text color={color('yellow')}>{'from' in step ? weeksLabel(step) : step.weeks}: {step.title}</Text>
-              {step.actions.map((action) => (
-                <Text key={action}>  [ ] {action}</Text>
-              ))}
-            </Box>
-          ))}
-        </Box>
-      ) : null}
+      {selected && state.results.expanded ? <Details lines={detailLines} columns={columns} budget={Math.max(3, rows - summaryLines - listSize - 3)} /> : null}
     </Box>
   );
 }
 
-function Preview({ markdown, scroll, columns, rows, render }: { markdown: string; scroll: number; columns: number; rows: number; render: Props['renderMarkdown'] }) {
+/** Evidence and fix steps for the selected cause, cut to the rows the terminal has. */
+function Details({ lines, columns, budget }: { lines: string[]; columns: number; budget: number }) {
+  const color = useColor();
+  const { shown, hidden } = fitLines(lines, columns - 4, budget);
+  return (
+    <Box flexDirection="column" borderStyle="round" paddingX={1}>
+      {shown.map((line, position) =>
+        line.startsWith('# ') ? (
+          <Text key={position} bold>
+            {line.slice(2)}
+          </Text>
+        ) : line.startsWith('> ') ? (
+          <Text key={position} color={color('yellow')}>
+            {line.slice(2)}
+          </Text>
+        ) : (
+          <Text key={position}>{line}</Text>
+        ),
+      )}
+      {hidden > 0 ? <Text dimColor>… {hidden} more lines: press m for the whole plan</Text> : null}
+    </Box>
+  );
+}
+
+type PreviewProps = { markdown: string; scroll: number; columns: number; rows: number; render: Props['renderMarkdown']; dispatch: Dispatch<Action> };
+
+function Preview({ markdown, scroll, columns, rows, render, dispatch }: PreviewProps) {
   const [text, setText] = useState<string>();
+  const height = Math.max(3, rows - 1);
+  const lineCount = text === undefined ? 0 : text.split('\n').length;
+  useEffect(() => {
+    dispatch({ type: 'preview-measured', maxScroll: Math.max(0, lineCount - height) });
+  }, [lineCount, height]);
   useEffect(() => {
     let live = true;
     render(markdown, Math.max(30, columns - 2)).then(
@@ -85,7 +114,6 @@ function Preview({ markdown, scroll, columns, rows, render }: { markdown: string
   }, [markdown, columns]);
   if (text === undefined) return <Text dimColor>Rendering the plan…</Text>;
   const lines = text.split('\n');
-  const height = Math.max(5, rows - 4);
   const top = Math.min(scroll, Math.max(0, lines.length - height));
   return (
     <Box flexDirection="column">

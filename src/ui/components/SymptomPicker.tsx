@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
 import type { State } from '../state.js';
-import { pickerRows, type UiEnv } from '../selectors.js';
+import { pickerRows, type PickerRow, type UiEnv } from '../selectors.js';
 import { useColor } from '../color.js';
+import { fitLines } from '../fit-lines.js';
 
 const categoryNames: Record<string, string> = {
   deployment: 'Deploying',
@@ -14,10 +15,28 @@ const categoryNames: Record<string, string> = {
   team: 'Team and culture',
 };
 
-/** A window of rows around the highlight, so long lists fit any terminal height. */
-function visibleWindow(length: number, highlighted: number, size: number): [number, number] {
-  const start = Math.max(0, Math.min(highlighted - Math.floor(size / 2), length - size));
-  return [start, Math.min(length, start + size)];
+/**
+ * A window of rows around the highlight that fits `lines` terminal lines, counting the category
+ * headings that some rows bring with them.
+ */
+function visibleWindow(rows: readonly PickerRow[], highlighted: number, lines: number, headings: boolean): [number, number] {
+  const height = (position: number) => (headings && rows[position]?.category ? 2 : 1);
+  let start = highlighted;
+  let end = highlighted + 1;
+  let used = height(highlighted);
+  // Grow around the highlight, preferring rows below it, until the lines are used up.
+  for (let grew = true; grew; ) {
+    grew = false;
+    if (end < rows.length && used + height(end) <= lines) {
+      used += height(end++);
+      grew = true;
+    }
+    if (start > 0 && used + height(start - 1) <= lines && (end - highlighted > highlighted - start || end >= rows.length)) {
+      used += height(--start);
+      grew = true;
+    }
+  }
+  return [start, end];
 }
 
 export function SymptomPicker({ state, env, columns, rows: terminalRows }: { state: State; env: UiEnv; columns: number; rows: number }) {
@@ -25,8 +44,10 @@ export function SymptomPicker({ state, env, columns, rows: terminalRows }: { sta
   const rows = pickerRows(state, env);
   const wide = columns >= 90;
   const highlighted = Math.min(state.picker.highlighted, Math.max(0, rows.length - 1));
-  const listHeight = Math.max(4, terminalRows - (wide ? 8 : 14));
-  const [start, end] = visibleWindow(rows.length, highlighted, listHeight);
+  const headings = state.picker.browse || state.picker.query === '';
+  const detailHeight = wide ? terminalRows : 6;
+  const listHeight = Math.max(3, (wide ? terminalRows : terminalRows - detailHeight - 1) - 1);
+  const [start, end] = rows.length === 0 ? [0, 0] : visibleWindow(rows, highlighted, listHeight, headings);
   const current = rows[highlighted]?.symptom;
   const titleWidth = Math.max(10, (wide ? Math.floor(columns * 0.55) : columns) - 6);
 
@@ -45,7 +66,7 @@ export function SymptomPicker({ state, env, columns, rows: terminalRows }: { sta
         const title = row.symptom.title.length > titleWidth ? `${row.symptom.title.slice(0, titleWidth - 1)}…` : row.symptom.title;
         return (
           <Box key={row.symptom.id} flexDirection="column">
-            {row.category && (state.picker.browse || state.picker.query === '') ? (
+            {row.category && headings ? (
               <Text bold color={color('cyan')}>
                 {categoryNames[row.category] ?? row.category}
               </Text>
@@ -61,9 +82,13 @@ export function SymptomPicker({ state, env, columns, rows: terminalRows }: { sta
 
   const detail = current ? (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={wide ? Math.floor(columns * 0.45) - 1 : undefined}>
-      <Text bold>{current.title}</Text>
-      <Text>{current.summary}</Text>
-      {wide || terminalRows >= 30 ? <Text dimColor>{current.whatYouSee}</Text> : null}
+      {fitLines([current.title, current.summary, ...(wide ? [current.whatYouSee] : [])], (wide ? Math.floor(columns * 0.45) : columns) - 5, detailHeight - 2).shown.map(
+        (line, position) => (
+          <Text key={position} bold={position === 0} dimColor={position === 2}>
+            {line}
+          </Text>
+        ),
+      )}
     </Box>
   ) : null;
 

@@ -5,6 +5,8 @@ import type { Action } from '../reducer.js';
 import type { State } from '../state.js';
 import { useColor } from '../color.js';
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 export function Welcome({ state, dispatch }: { state: State; dispatch: Dispatch<Action> }) {
   const color = useColor();
   const { resumable } = state.welcome;
@@ -20,7 +22,7 @@ export function Welcome({ state, dispatch }: { state: State; dispatch: Dispatch<
       {state.welcome.step === 'resume' && resumable ? (
         <Text>
           An unfinished diagnosis{resumable.team ? ` for ${resumable.team}` : ''} from {resumable.date ?? 'earlier'} is saved (
-          {resumable.symptoms.length} symptoms, {Object.keys(resumable.answers).length} answers). Press Enter to continue it, or n to start a new one.
+          {count(resumable.symptoms.length, 'symptom')}, {count(Object.keys(resumable.answers).length, 'answer')}). Press Enter to continue it, or n to start a new one.
         </Text>
       ) : (
         <Box>

@@ -1,0 +1,21 @@
+/** Roughly how many terminal lines a paragraph takes when wrapped at `width` columns. */
+export function wrappedLines(text: string, width: number): number {
+  return text.split('\n').reduce((lines, line) => lines + Math.max(1, Math.ceil(line.length / Math.max(10, width))), 0);
+}
+
+/**
+ * The leading items that fit in `budget` lines (one line is kept for "… n more" when not all
+ * fit), so a box never grows past the terminal; Ink has no reliable clipping for wrapped text.
+ */
+export function fitLines(items: readonly string[], width: number, budget: number): { shown: string[]; hidden: number } {
+  const shown: string[] = [];
+  let used = 0;
+  for (const [position, item] of items.entries()) {
+    const lines = wrappedLines(item, width);
+    const reserve = position < items.length - 1 ? 1 : 0;
+    if (used + lines + reserve > budget) return { shown, hidden: items.length - shown.length };
+    shown.push(item);
+    used += lines;
+  }
+  return { shown, hidden: 0 };
+}

@@ -579,7 +579,7 @@ describe('bugs', () => {
       await app.untilShows('lines 1-');
       const window = () => {
         const match = /lines (\d+)-(\d+) of 30/.exec(app.frame());
-        return match ? [Number(match[1]), Number(match[2])] : [0, 0];
+        return match ? ([Number(match[1]), Number(match[2])] as const) : ([0, 0] as const);
       };
       const height = window()[1];
       await press(app.stdin, '\u001B[6~'); // Page Down

@@ -17,6 +17,9 @@ const fieldWeights = { searchPhrases: 1, title: 1, summary: 0.6, tags: 0.7 } as 
 
 type Posting = { symptom: number; text: number; weight: number };
 
+/** Lower case, letters and digits only, single spaces: for spotting a query written out in full. */
+const normalize = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
 export function meaningfulWords(text: string): string[] {
   const words = text
     .toLowerCase()
@@ -34,6 +37,7 @@ export function meaningfulWords(text: string): string[] {
  */
 export function createSymptomSearch(symptoms: readonly Symptom[]): SymptomSearch {
   const postings = new Map<string, Posting[]>();
+  const fullTexts: string[][] = symptoms.map(() => []);
   let textCount = 0;
   symptoms.forEach((symptom, symptomIndex) => {
     const fields: [keyof typeof fieldWeights, readonly string[]][] = [
@@ -45,6 +49,7 @@ export function createSymptomSearch(symptoms: readonly Symptom[]): SymptomSearch
     for (const [field, texts] of fields) {
       for (const text of texts) {
         const textIndex = textCount++;
+        fullTexts[symptomIndex]!.push(normalize(text));
         for (const word of meaningfulWords(text)) {
           const list = postings.get(word) ?? [];
           list.push({ symptom: symptomIndex, text: textIndex, weight: fieldWeights[field] });
@@ -74,18 +79,20 @@ export function createSymptomSearch(symptoms: readonly Symptom[]): SymptomSearch
       }
     });
 
-    const matches: (SymptomMatch & { mentions: number })[] = [];
+    const whole = normalize(query);
+    const matches: (SymptomMatch & { verbatim: boolean; mentions: number })[] = [];
     for (const [symptom, score] of wordScore) {
       const texts = phraseScore.get(symptom)!;
       const combined = 0.5 * score + 0.5 * Math.max(...texts.values());
       if (combined < 0.2) continue;
-      matches.push({ id: symptoms[symptom]!.id, title: symptoms[symptom]!.title, score: Math.round(combined * 1000) / 1000, mentions: texts.size });
+      const verbatim = fullTexts[symptom]!.some((text) => text.includes(whole));
+      matches.push({ id: symptoms[symptom]!.id, title: symptoms[symptom]!.title, score: Math.round(combined * 1000) / 1000, verbatim, mentions: texts.size });
     }
-    // On equal scores, the symptom that talks about these words most is the better guess.
+    // On equal scores, a symptom that says exactly this wins, then the one that talks about these words most.
     return matches
-      .sort((a, b) => b.score - a.score || b.mentions - a.mentions || compareText(a.id, b.id))
+      .sort((a, b) => b.score - a.score || Number(b.verbatim) - Number(a.verbatim) || b.mentions - a.mentions || compareText(a.id, b.id))
       .slice(0, limit)
-      .map(({ mentions: _mentions, ...match }) => match);
+      .map(({ verbatim: _verbatim, mentions: _mentions, ...match }) => match);
   };
 }
 

@@ -9,6 +9,10 @@ export function inline(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]#|~!]/g, (character) => `\\${character}`)
+    // GFM turns bare web and e-mail addresses into links; an escaped ":", "." or "@" keeps them text.
+    .replace(/:\/\//g, '\\://')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/@/g, '\\@')
     .trim();
 }
 

@@ -1,0 +1,145 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeIndex } from '../../src/engine/knowledge-index.js';
+import { createSymptomSearch, meaningfulWords, type SymptomSearch } from '../../src/engine/search-symptoms.js';
+import type { Symptom } from '../../src/knowledge/schema.js';
+import { bundledIndex } from '../support/bundled-knowledge.js';
+
+let index: KnowledgeIndex;
+let search: SymptomSearch;
+beforeAll(async () => {
+  index = await bundledIndex();
+  search = createSymptomSearch(index.knowledge.symptoms);
+});
+
+/** What people actually type, and the symptom they mean. */
+const phrases: [string, string][] = [
+  ['we never deploy on fridays', 'fear-of-deploying'],
+  ['nobody deploys on Fridays', 'fear-of-deploying'],
+  ['scared to deploy', 'fear-of-deploying'],
+  ['it worked in staging', 'staging-passes-production-fails'],
+  ['staging is nothing like production', 'staging-passes-production-fails'],
+  ['it works on my machine', 'staging-passes-production-fails'],
+  ['only one person can deploy', 'release-manager-bottleneck'],
+  ['bus factor', 'release-manager-bottleneck'],
+  ['waiting for QA', 'waiting-on-qa-team'],
+  ['merge freeze', 'merge-freeze'],
+  ['databse migration', 'database-migrations-block-deploys'],
+  ['the database migration failed', 'database-migrations-block-deploys'],
+  ['takes hours to recover', 'slow-recovery'],
+  ['recovery takes hours', 'slow-recovery'],
+  ['every deploy is different', 'deployment-procedure-varies'],
+  ['the new guy broke prod again', 'new-hires-repeat-mistakes'],
+  ['same outage as last time', 'same-failure-repeats'],
+  ['who to blame', 'blame-after-incidents'],
+  ['CAB approval', 'change-management-overhead'],
+  ['hotfix every week', 'frequent-hotfixes-and-rollbacks'],
+  ['we only release once a quarter', 'infrequent-releases'],
+  ['no monitoring', 'services-without-health-checks'],
+  ['security review', 'security-review-bottleneck'],
+  ['feature flags', 'deploy-release-coupled'],
+  ["we don't have a staging environment", 'no-staging-environment'],
+  ['deploy takes all night', 'deployments-overrun-window'],
+  ['stabilisation sprint', 'hardening-sprints'],
+  ['hardning sprints', 'hardening-sprints'],
+  ['deploys log everyone out', 'stateful-service-deployment-outages'],
+  ['raise a ticket with devops to change the pipeline', 'pipeline-changes-require-another-team'],
+  ['sign-off from compliance', 'cross-team-sign-off'],
+  ['renamed a field and other services broke', 'api-changes-break-consumers'],
+  ['support found out from customers', 'users-surprised-by-changes'],
+  ['change advisory board', 'change-management-overhead'],
+  ['QA signoff', 'waiting-on-qa-team'],
+  // One of no-rollback-capability's own search phrases, word for word.
+  ["we can't roll back", 'no-rollback-capability'],
+];
+
+describe('searching symptoms the way people talk', () => {
+  it.each(phrases)('%j finds %s first', (query, expected) => {
+    const results = search(query);
+    expect(results[0]?.id, JSON.stringify(results.slice(0, 3))).toBe(expected);
+  });
+
+  it("every symptom's own search phrases and title find it first", () => {
+    const misses: string[] = [];
+    for (const symptom of index.knowledge.symptoms) {
+      for (const phrase of [symptom.title, ...symptom.searchPhrases]) {
+        const results = search(phrase, 3);
+        if (results[0]?.id !== symptom.id) misses.push(`${JSON.stringify(phrase)} -> ${results.map((m) => `${m.id}:${m.score}`).join(', ')} (expected ${symptom.id})`);
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+
+  /** Phrases that once found the wrong symptom, until the knowledge gained a phrase for them. */
+  const formerGaps: [string, string][] = [
+    ['one team deploys daily and another weekly', 'uneven-deployment-across-teams'],
+    ['we are on the release train', 'coordinated-deployments'],
+  ];
+  it.each(formerGaps)('%j finds %s first', (query, expected) => {
+    expect(search(query)[0]?.id).toBe(expected);
+  });
+
+  it.each(['', '   ', 'the and of', 'who are we', '?!', 'a i', '-- |'])('%j (nothing meaningful) returns no results', (query) => {
+    expect(search(query)).toEqual([]);
+  });
+
+  it('results are sorted by score, at most `limit`, with scores in (0, 1]', () => {
+    const results = search('deploy', 5);
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.length).toBeLessThanOrEqual(5);
+    for (let i = 1; i < results.length; i++) expect(results[i - 1]!.score).toBeGreaterThanOrEqual(results[i]!.score);
+    for (const result of results) {
+      expect(result.score).toBeGreaterThan(0);
+      expect(result.score).toBeLessThanOrEqual(1);
+      expect(result.title).toBe(index.symptoms.get(result.id)!.title);
+    }
+  });
+
+  it('is case- and punctuation-insensitive', () => {
+    expect(search('NOBODY DEPLOYS ON FRIDAYS!!!')).toEqual(search('nobody deploys on fridays'));
+  });
+
+  it('drops stop words and one-letter words', () => {
+    expect(meaningfulWords("We can't deploy on Fridays")).toEqual(['deploy', 'fridays']);
+  });
+});
+
+/** Made-up words from syllables, so synthetic symptoms share a vocabulary but not the real one. */
+function syntheticSymptoms(count: number): Symptom[] {
+  const syllables = ['ka', 'lo', 'mi', 'ru', 'ze', 'po', 'ti', 'va', 'ne', 'qu', 'sho', 'bri'];
+  const word = (n: number) => syllables[n % 12]! + syllables[Math.floor(n / 12) % 12]! + syllables[Math.floor(n / 144) % 12]!;
+  const symptoms: Symptom[] = [];
+  for (let i = 0; i < count; i++) {
+    const words = (offset: number, length: number) => Array.from({ length }, (_, k) => word((i * 7 + offset * 31 + k * 13) % 1200)).join(' ');
+    symptoms.push({
+      id: `synthetic-${i}`,
+      title: words(1, 4),
+      summary: words(2, 10),
+      whatYouSee: words(3, 10),
+      category: 'deployment',
+      personas: ['developer'],
+      tags: [word(i % 1200)],
+      searchPhrases: [words(4, 6), words(5, 6), words(6, 6), words(7, 6)],
+      causes: [{ antiPattern: 'manual-deployments', why: 'synthetic', mostCommon: true }],
+      questions: ['deploy-automated'],
+      related: [],
+    });
+  }
+  return symptoms;
+}
+
+describe('a large knowledge base', () => {
+  it('searching 10,000 synthetic symptoms still returns results, and finds a planted phrase first', () => {
+    const synthetic = syntheticSymptoms(10_000);
+    const planted = synthetic[7777]!;
+    planted.searchPhrases = ['the zebra migration stalls at midnight', ...planted.searchPhrases.slice(1)];
+    const big = createSymptomSearch([...synthetic, ...index.knowledge.symptoms]);
+
+    const synthetics = big(synthetic[42]!.searchPhrases[0]!);
+    expect(synthetics.length).toBeGreaterThan(0);
+    expect(synthetics.length).toBeLessThanOrEqual(10);
+
+    expect(big('zebra migration stalls at midnight')[0]?.id).toBe('synthetic-7777');
+    expect(big('nobody deploys on Fridays')[0]?.id).toBe('fear-of-deploying');
+    expect(big('')).toEqual([]);
+  });
+});

@@ -1,0 +1,255 @@
+import fc from 'fast-check';
+import { marked, type Token, type Tokens } from 'marked';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { diagnose } from '../../src/engine/diagnose.js';
+import type { KnowledgeIndex } from '../../src/engine/knowledge-index.js';
+import { sessionSchema, type Session } from '../../src/engine/session-schema.js';
+import { renderMarkdownReport } from '../../src/report/markdown-report.js';
+import { bundledIndex } from '../support/bundled-knowledge.js';
+import { answeredSession } from '../support/sample-session.js';
+
+let index: KnowledgeIndex;
+beforeAll(async () => {
+  index = await bundledIndex();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const baseSession = answeredSession;
+
+const session = (overrides: Partial<Record<keyof Session, unknown>> = {}): Session => sessionSchema.parse({ ...baseSession, ...overrides });
+const render = (value: Session) => renderMarkdownReport(diagnose(index, value), index);
+
+/** Every token in the tree: block tokens, inline tokens, list items, table cells. */
+function allTokens(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  const visit = (token: Token) => {
+    out.push(token);
+    const withChildren = token as { tokens?: Token[]; items?: Token[]; header?: { tokens: Token[] }[]; rows?: { tokens: Token[] }[][] };
+    withChildren.tokens?.forEach(visit);
+    withChildren.items?.forEach(visit);
+    withChildren.header?.forEach((cell) => cell.tokens.forEach(visit));
+    withChildren.rows?.forEach((row) => row.forEach((cell) => cell.tokens.forEach(visit)));
+  };
+  tokens.forEach(visit);
+  return out;
+}
+
+const decode = (text: string) =>
+  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
+/** What a reader sees: the text of the leaves, with entities decoded. */
+function plainText(tokens: readonly Token[] | undefined): string {
+  return (tokens ?? [])
+    .map((token) => {
+      const children = (token as { tokens?: Token[] }).tokens;
+      if (children && children.length > 0) return plainText(children);
+      return 'text' in token && typeof token.text === 'string' ? decode(token.text) : '';
+    })
+    .join('');
+}
+
+const headings = (tokens: readonly Token[]) => tokens.filter((token): token is Tokens.Heading => token.type === 'heading');
+
+/** The block tokens between an h2 and the next h2. */
+function section(tokens: readonly Token[], title: string): Token[] {
+  const start = tokens.findIndex((token) => token.type === 'heading' && token.depth === 2 && plainText(token.tokens) === title);
+  if (start < 0) throw new Error(`no section ${title}`);
+  const end = tokens.findIndex((token, i) => i > start && token.type === 'heading' && token.depth <= 2);
+  return tokens.slice(start + 1, end < 0 ? undefined : end);
+}
+
+const sections = [
+  'Symptoms reported',
+  'Ranked causes',
+  'Fix plan',
+  'Timeline',
+  'Week 1',
+  'Metrics',
+  'Questions for the retrospective',
+  'Appendix: answers',
+];
+
+describe('structure', () => {
+  it('has exactly one h1, naming the team and the date', () => {
+    const tokens = marked.lexer(render(session()));
+    const h1 = headings(tokens).filter((heading) => heading.depth === 1);
+    expect(h1).toHaveLength(1);
+    expect(plainText(h1[0]!.tokens)).toContain('Payments Platform');
+    expect(plainText(h1[0]!.tokens)).toContain('2024-03-05');
+    expect(tokens[0]).toBe(h1[0]);
+  });
+
+  it('has the h2 sections in order, with Notes last when there are notes', () => {
+    const h2 = (value: Session) =>
+      headings(marked.lexer(render(value)))
+        .filter((heading) => heading.depth === 2)
+        .map((heading) => plainText(heading.tokens));
+    expect(h2(session())).toEqual([...sections, 'Notes']);
+    expect(h2(session({ notes: undefined }))).toEqual(sections);
+  });
+
+  it('ranks causes in a GFM table: Rank, Anti-pattern, Confidence, Risk, Symptoms explained', () => {
+    const value = session();
+    const diagnosis = diagnose(index, value);
+    const tokens = marked.lexer(renderMarkdownReport(diagnosis, index));
+    const table = section(tokens, 'Ranked causes').find((token): token is Tokens.Table => token.type === 'table');
+    expect(table).toBeDefined();
+    expect(table!.header.map((cell) => cell.text)).toEqual(['Rank', 'Anti-pattern', 'Confidence', 'Risk', 'Symptoms explained']);
+    expect(table!.rows).toHaveLength(diagnosis.ranking.length);
+    table!.rows.forEach((row, position) => {
+      const cause = diagnosis.ranking[position]!;
+      expect(row).toHaveLength(5);
+      expect(plainText(row[0]!.tokens)).toBe(String(position + 1));
+      expect(plainText(row[1]!.tokens)).toBe(cause.title);
+      expect(plainText(row[2]!.tokens)).toBe(`${Math.round(cause.confidence * 100)}%`);
+      expect(plainText(row[3]!.tokens)).toBe(cause.risk);
+    });
+  });
+
+  it('lists fix-step actions as unchecked task items, and week 1 as a checklist too', () => {
+    const diagnosis = diagnose(index, session());
+    const tokens = marked.lexer(renderMarkdownReport(diagnosis, index));
+    const taskItems = (blocks: Token[]) =>
+      allTokens(blocks).filter((token): token is Tokens.ListItem => token.type === 'list_item' && (token as Tokens.ListItem).task);
+
+    const fixTasks = taskItems(section(tokens, 'Fix plan'));
+    const actions = diagnosis.plan.items.flatMap((item) => item.steps.flatMap((step) => step.actions));
+    expect(fixTasks.length).toBeGreaterThan(0);
+    expect(fixTasks).toHaveLength(actions.length);
+    for (const task of fixTasks) expect(task.checked).toBe(false);
+
+    const weekOneTasks = taskItems(section(tokens, 'Week 1'));
+    expect(weekOneTasks).toHaveLength(diagnosis.plan.weekOne.flatMap((step) => step.actions).length);
+    expect(weekOneTasks.length).toBeGreaterThan(0);
+  });
+
+  it('has one h3 per plan item, in plan order', () => {
+    const diagnosis = diagnose(index, session());
+    const h3 = headings(section(marked.lexer(renderMarkdownReport(diagnosis, index)), 'Fix plan')).filter((heading) => heading.depth === 3);
+    expect(h3.map((heading) => plainText(heading.tokens).replace(/ \(.*$/, ''))).toEqual(
+      diagnosis.plan.items.map((item, position) => `${position + 1}. ${item.title}`),
+    );
+  });
+
+  it('lists the answers in the appendix table', () => {
+    const tokens = marked.lexer(render(session()));
+    const table = section(tokens, 'Appendix: answers').find((token): token is Tokens.Table => token.type === 'table')!;
+    expect(table.rows.map((row) => plainText(row[1]!.tokens))).toEqual(['yes', 'no', 'no', 'no']);
+    expect(table.rows.map((row) => plainText(row[0]!.tokens))).toEqual(
+      ['change-board-approval', 'deploy-automated', 'pipeline-exists', 'rollback-practiced'].map((id) => index.questions.get(id)!.text),
+    );
+  });
+});
+
+describe('determinism', () => {
+  it('renders byte-identical output for the same session twice', () => {
+    const first = render(session());
+    const second = render(session());
+    expect(second).toBe(first);
+    expect(first.endsWith('\n')).toBe(true);
+    expect(first.endsWith('\n\n')).toBe(false);
+  });
+
+  it('takes the date from the session, never from the clock', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2031-07-09T12:00:00Z'));
+    const in2031 = render(session());
+    vi.setSystemTime(new Date('1999-12-31T23:59:00Z'));
+    const in1999 = render(session());
+    expect(in1999).toBe(in2031);
+    expect(in2031).toContain('2024-03-05');
+    expect(in2031).not.toMatch(/2031|1999/);
+
+    const undated = render(session({ date: undefined }));
+    const h1 = headings(marked.lexer(undated)).find((heading) => heading.depth === 1)!;
+    expect(plainText(h1.tokens)).toBe('Deployment diagnosis for Payments Platform');
+    expect(undated).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+});
+
+describe('user text stays text', () => {
+  const hostileTeam = '<script>alert(1)</script> | **x** [y](z)';
+  const hostileNotes = '# heading\n- item\n<b>';
+
+  function shape(markdown: string) {
+    const tokens = marked.lexer(markdown);
+    const every = allTokens(tokens);
+    const count = (type: string) => every.filter((token) => token.type === type).length;
+    const ranked = section(tokens, 'Ranked causes').find((token): token is Tokens.Table => token.type === 'table')!;
+    return {
+      tokens,
+      every,
+      headings: headings(tokens).map((heading) => heading.depth),
+      html: count('html'),
+      links: count('link'),
+      strong: count('strong'),
+      em: count('em'),
+      lists: count('list'),
+      codespans: count('codespan'),
+      tableShape: [ranked.header.length, ranked.rows.length, ...ranked.rows.map((row) => row.length)],
+    };
+  }
+
+  it('a hostile team name and notes create no HTML, headings, links, emphasis or broken tables', () => {
+    const benign = shape(render(session({ team: 'Team', notes: 'plain' })));
+    const hostile = shape(render(session({ team: hostileTeam, notes: hostileNotes })));
+
+    expect(hostile.html).toBe(0);
+    expect(hostile.headings).toEqual(benign.headings);
+    expect(hostile.links).toBe(benign.links);
+    expect(hostile.strong).toBe(benign.strong);
+    expect(hostile.em).toBe(benign.em);
+    expect(hostile.lists).toBe(benign.lists);
+    expect(hostile.tableShape).toEqual(benign.tableShape);
+  });
+
+  it('shows the hostile text literally, where the user put it', () => {
+    const tokens = marked.lexer(render(session({ team: hostileTeam, notes: hostileNotes })));
+    const h1 = headings(tokens).find((heading) => heading.depth === 1)!;
+    expect(plainText(h1.tokens)).toBe(`Deployment diagnosis for ${hostileTeam} (2024-03-05)`);
+    const notes = section(tokens, 'Notes');
+    expect(notes).toHaveLength(notes.filter((token) => token.type === 'blockquote' || token.type === 'space').length);
+    const quote = notes.find((token): token is Tokens.Blockquote => token.type === 'blockquote')!;
+    expect(plainText(quote.tokens)).toBe(hostileNotes);
+  });
+
+  it('a multi-line team name stays on the heading line', () => {
+    const tokens = marked.lexer(render(session({ team: 'Ops\n# Injected\n| a | b |\n|---|---|' })));
+    expect(headings(tokens).filter((heading) => heading.depth === 1)).toHaveLength(1);
+    expect(headings(tokens).map((heading) => plainText(heading.tokens))).not.toContain('Injected');
+    expect(tokens.filter((token) => token.type === 'table')).toHaveLength(
+      marked.lexer(render(session())).filter((token) => token.type === 'table').length,
+    );
+  });
+
+  it('any mix of Markdown and HTML characters in team and notes stays text', () => {
+    const benign = shape(render(session({ team: 'Team', notes: 'plain' })));
+    const unit = fc.constantFrom(...'<>&*_[]()|#-=+!~`\\{}"\' a1.\n\t'.split(''), '```', '---', '1. ', '> ', '<b>', '</div>', '&lt;', '![i](x)', '[a]: b');
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 1, maxLength: 40 }), fc.string({ unit, minLength: 1, maxLength: 80 }), (team, notes) => {
+        const parsed = sessionSchema.safeParse({ ...baseSession, team: `T${team}`, notes });
+        fc.pre(parsed.success);
+        const hostile = shape(render(parsed.data!));
+        expect(hostile.html).toBe(0);
+        expect(hostile.headings).toEqual(benign.headings);
+        expect(hostile.links).toBe(benign.links);
+        expect(hostile.strong).toBe(benign.strong);
+        expect(hostile.lists).toBe(benign.lists);
+        expect(hostile.codespans).toBe(benign.codespans);
+        expect(hostile.tableShape).toEqual(benign.tableShape);
+        expect(hostile.every.some((token) => token.type === 'image' || token.type === 'def' || token.type === 'code')).toBe(false);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a URL or e-mail address in the team name or notes does not become a link', () => {
+    const benign = shape(render(session({ team: 'Team', notes: 'plain' })));
+    const withUrls = shape(
+      render(session({ team: 'Team www.evil.example', notes: 'see https://evil.example/login\nor mail help@evil.example' })),
+    );
+    expect(withUrls.links).toBe(benign.links);
+  });
+});

@@ -73,24 +73,17 @@ function settledExplanation(ranking: readonly RankedCause[]): string | undefined
   return `The leading causes are settled: ${names} confirmed, and the other top causes are unlikely.`;
 }
 
-/** Entropy (bits) of the single-root-cause distribution implied by the log-odds. */
-function entropy(logOdds: readonly number[]): number {
-  const max = Math.max(...logOdds);
-  const weights = logOdds.map((value) => Math.exp(value - max));
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  let bits = 0;
-  for (const weight of weights) {
-    const p = weight / total;
-    if (p > 0) bits -= p * Math.log2(p);
-  }
-  return bits;
-}
-
+/** The single-root-cause distribution implied by the log-odds (a softmax). */
 function distribution(logOdds: readonly number[]): number[] {
   const max = Math.max(...logOdds);
   const weights = logOdds.map((value) => Math.exp(value - max));
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   return weights.map((weight) => weight / total);
+}
+
+/** Entropy in bits of that distribution. */
+function entropy(logOdds: readonly number[]): number {
+  return distribution(logOdds).reduce((bits, p) => (p > 0 ? bits - p * Math.log2(p) : bits), 0);
 }
 
 /**

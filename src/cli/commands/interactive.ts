@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadApp } from '../load-app.js';
-import { exitCodes, UsageError } from '../errors.js';
+import { exitCodes, InvalidContentError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadCliKnowledge } from '../load-cli-knowledge.js';
 import { knowledgeOption, parseCommandArgs } from '../parse-command-args.js';
@@ -37,6 +38,10 @@ export async function interactiveCommand(args: readonly string[], io: Io): Promi
   if (values.resume && !chosenFile && !last) throw new UsageError('there is no saved session to resume; start a new one with "deploy-doctor"');
   const resumeFile = chosenFile ?? last;
   const saved = resumeFile ? readSession(resumeFile, index) : undefined;
+  // Never write over a file we cannot read back: it may be someone's answers in another shape.
+  if (resumeFile && !saved && existsSync(resumeFile) && (chosenFile || values.resume)) {
+    throw new InvalidContentError([`${resumeFile} is not a readable answers file; check it with "deploy-doctor report ${resumeFile}"`]);
+  }
   const freshFile = chosenFile ?? newSessionFile(io.env, now);
 
   let initial = initialState({ date: localDate(now), resumable: chosenFile ? undefined : saved });

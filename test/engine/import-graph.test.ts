@@ -1,0 +1,21 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/bundled-knowledge.js';
+
+/** Every module a folder's files pull in, as the bundler resolves them. */
+async function importGraph(folder: string): Promise<string[]> {
+  const dir = join(repoRoot, 'src', folder);
+  const entryPoints = readdirSync(dir).filter((name) => name.endsWith('.ts')).map((name) => join(dir, name));
+  const result = await build({ entryPoints, bundle: true, write: false, metafile: true, platform: 'node', format: 'esm', outdir: '/tmp/unused', logLevel: 'silent' });
+  return Object.keys(result.metafile.inputs);
+}
+
+describe('the pure core stays free of the terminal UI', () => {
+  it.each(['engine', 'knowledge', 'report', 'source'])('nothing src/%s imports loads Ink or React', async (folder) => {
+    const graph = await importGraph(folder);
+    expect(graph.length).toBeGreaterThan(3);
+    expect(graph.filter((path) => /node_modules\/(ink|react|react-reconciler|@inkjs)\//.test(path) || path.includes('src/ui/'))).toEqual([]);
+  });
+});

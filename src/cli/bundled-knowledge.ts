@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Knowledge } from '../knowledge/schema.js';
 
-/** Works from the bundle (dist/cli.js) and from the sources (src/cli/*.ts) alike. */
+/** Works from the bundle (dist/headless.cjs) and from the sources (src/cli/*.ts) alike. */
 export function bundledKnowledgeDir(): string {
   for (const candidate of ['../knowledge', '../../knowledge']) {
     const dir = fileURLToPath(new URL(candidate, import.meta.url));
@@ -17,9 +17,6 @@ export function bundledKnowledgeDir(): string {
  */
 export function readKnowledgeSnapshot(): Knowledge | undefined {
   if (!/\.c?js$/.test(import.meta.url)) return undefined;
-  for (const candidate of ['./knowledge.json', '../knowledge.json']) {
-    const file = fileURLToPath(new URL(candidate, import.meta.url));
-    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Knowledge;
-  }
-  return undefined;
+  const file = fileURLToPath(new URL('./knowledge.json', import.meta.url));
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Knowledge) : undefined;
 }

@@ -3,6 +3,7 @@ import { formatProblem, type Problem } from '../source/problems.js';
 import { bundledKnowledgeDir, readKnowledgeSnapshot } from './bundled-knowledge.js';
 import { InvalidContentError, UsageError } from './errors.js';
 import type { Io } from './io.js';
+import { count } from '../source/count.js';
 
 /** Bundled knowledge with the user's packs layered on top, ready for the engine. */
 export async function loadCliKnowledge(packs: readonly string[], io: Io): Promise<KnowledgeIndex> {
@@ -19,6 +20,5 @@ export async function loadCliKnowledge(packs: readonly string[], io: Io): Promis
 }
 
 export function knowledgeProblemLines(problems: readonly Problem[]): string[] {
-  const count = `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`;
-  return [...problems.map(formatProblem), `knowledge is invalid: ${count}`];
+  return [...problems.map(formatProblem), `knowledge is invalid: ${count(problems.length, 'problem')}`];
 }

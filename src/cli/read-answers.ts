@@ -6,6 +6,7 @@ import { formatProblem } from '../source/problems.js';
 import { readTextFile } from '../source/read-text-file.js';
 import { InvalidContentError, UsageError } from './errors.js';
 import type { Io } from './io.js';
+import { count } from '../source/count.js';
 
 /** Reads an answers file ("-" for standard input) and returns a session the engine can trust. */
 export async function readAnswers(path: string | undefined, index: KnowledgeIndex, io: Io): Promise<Session> {
@@ -27,8 +28,7 @@ export async function readAnswers(path: string | undefined, index: KnowledgeInde
   }
   const { session, problems } = parseSession(shown, text, index);
   if (!session) {
-    const count = `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`;
-    throw new InvalidContentError([...problems.map(formatProblem), `answers file is invalid: ${count}`]);
+    throw new InvalidContentError([...problems.map(formatProblem), `answers file is invalid: ${count(problems.length, 'problem')}`]);
   }
   return session;
 }

@@ -1,12 +1,11 @@
 import type { Diagnosis } from '../engine/diagnose.js';
 import { leadingCauses } from '../engine/build-plan.js';
 import { percent } from './markdown-text.js';
+import { count } from '../source/count.js';
 
 /** The two-sentence answer a team lead reads first; shared by Markdown, JSON and the terminal. */
 export function summarize(diagnosis: Diagnosis): string {
-  const symptomCount = diagnosis.symptoms.length;
-  const answerCount = Object.keys(diagnosis.session.answers).length;
-  const basis = `Based on ${symptomCount} ${symptomCount === 1 ? 'symptom' : 'symptoms'} and ${answerCount} ${answerCount === 1 ? 'answer' : 'answers'}`;
+  const basis = `Based on ${count(diagnosis.symptoms.length, 'symptom')} and ${count(Object.keys(diagnosis.session.answers).length, 'answer')}`;
   const leading = leadingCauses(diagnosis.ranking);
   const top = leading[0];
   if (!top) return `${basis}, no anti-pattern stands out yet.`;

@@ -5,6 +5,7 @@ import { exitCodes, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { knowledgeProblemLines } from '../load-cli-knowledge.js';
 import { knowledgeOption, parseCommandArgs } from '../parse-command-args.js';
+import { count } from '../../source/count.js';
 
 export async function validateCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('validate', args, knowledgeOption);
@@ -18,7 +19,6 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
     return exitCodes.invalidContent;
   }
   const { symptoms, antiPatterns, questions } = result.knowledge;
-  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
   io.out(`knowledge is valid: ${count(symptoms.length, 'symptom')}, ${count(antiPatterns.length, 'anti-pattern')}, ${count(questions.length, 'question')}\n`);
   return exitCodes.ok;
 }

@@ -4,8 +4,7 @@ import type { Dispatch } from 'react';
 import type { Action } from '../reducer.js';
 import type { State } from '../state.js';
 import { useColor } from '../color.js';
-
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+import { count } from '../../source/count.js';
 
 export function Welcome({ state, dispatch }: { state: State; dispatch: Dispatch<Action> }) {
   const color = useColor();

@@ -1,6 +1,6 @@
 // zod/mini keeps the headless start-up fast: the same schemas, a fraction of the code to load.
 import * as z from 'zod/mini';
-import { answerSchema, antiPatternCategorySchema, doraKeySchema, idSchema, personaSchema, riskSchema, strengthSchema, symptomCategorySchema } from './schema-primitives.js';
+import { antiPatternCategorySchema, doraKeySchema, idSchema, personaSchema, riskSchema, strengthSchema, symptomCategorySchema } from './schema-primitives.js';
 
 const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 const list = <T extends z.core.SomeType>(item: T) => z._default(z.array(item), []);

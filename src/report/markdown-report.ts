@@ -3,6 +3,7 @@ import { leadingCauses } from '../engine/build-plan.js';
 import type { Diagnosis } from '../engine/diagnose.js';
 import type { PlanStep } from '../engine/diagnosis-schema.js';
 import type { KnowledgeIndex } from '../engine/knowledge-index.js';
+import type { Metric } from '../knowledge/schema.js';
 import { describeEvidence } from './describe-evidence.js';
 import { inline, percent, quoted, row } from './markdown-text.js';
 import { summarize } from './summary.js';
@@ -117,7 +118,7 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-function metricLine(metric: { name: string; direction: 'increase' | 'decrease'; target?: string | undefined; dora?: keyof typeof doraNames | undefined }): string {
+function metricLine(metric: Metric): string {
   const target = metric.target ? `, target: ${inline(metric.target)}` : '';
   const dora = metric.dora ? ` (DORA: ${doraNames[metric.dora]})` : '';
   return `**${inline(metric.name)}**: should ${metric.direction}${target}${dora}`;

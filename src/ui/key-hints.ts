@@ -28,9 +28,10 @@ export function keyHints(state: State, hasQuestion: boolean): [string, string][]
         ['q', 'quit'],
       ];
     case 'results':
+      if (state.results.writingNote) return [['Enter', 'add note'], ['Esc', 'cancel']];
       return state.results.preview
         ? [['↑↓', 'scroll'], ['m', 'close preview'], ['e', 'export Markdown'], ['j', 'export JSON'], ['q', 'quit']]
-        : [['↑↓', 'select'], ['Enter', 'details'], ['m', 'preview plan'], ['e', 'export Markdown'], ['j', 'export JSON'], ['b', 'back'], ['q', 'quit']];
+        : [['↑↓', 'select'], ['Enter', 'details'], ['m', 'preview plan'], ['n', 'add a note'], ['e', 'export Markdown'], ['j', 'export JSON'], ['b', 'back'], ['q', 'quit']];
     case 'export':
       switch (state.exporter?.stage) {
         case 'confirm-overwrite':

@@ -1,6 +1,6 @@
 import type { Answer } from '../knowledge/schema.js';
 import { answeredQuestions, categoryStarts, currentQuestion, pickerRows, ranking, type UiEnv } from './selectors.js';
-import { resumeFrom, type ExportFormat, type Screen, type State } from './state.js';
+import { resumeFrom, type ExportFormat, type State } from './state.js';
 
 /** The keys the app reacts to; a subset of what Ink's useInput reports. */
 export type KeyInfo = Partial<{
@@ -20,13 +20,14 @@ export type KeyInfo = Partial<{
 }>;
 
 export type Action =
-  | { type: 'key'; input: string; key: KeyInfo; screen?: Screen }
+  | { type: 'key'; input: string; key: KeyInfo; focus?: string }
   | { type: 'team-typed'; value: string }
   | { type: 'team-submitted' }
   | { type: 'export-path-typed'; value: string }
   | { type: 'export-submitted' }
   | { type: 'export-finished'; outcome: 'written' | 'exists' | 'failed'; message: string }
   | { type: 'preview-measured'; maxScroll: number }
+  | { type: 'note-written'; text: string }
   | { type: 'interrupt' };
 
 const answerKeys: Record<string, Answer> = { y: 'yes', n: 'no', p: 'partly', u: 'unsure' };
@@ -42,6 +43,17 @@ export function defaultExportPath(state: State, format: ExportFormat): string {
 }
 
 /**
+ * Where keys go right now: the screen, plus the text field that has them when one is open
+ * (its Enter must not also reach the screen behind it).
+ */
+export function inputFocus(state: State): string {
+  if (state.screen === 'results' && state.results.writingNote) return 'results:note';
+  if (state.screen === 'export' && state.exporter) return `export:${state.exporter.stage}`;
+  if (state.screen === 'welcome') return `welcome:${state.welcome.step}`;
+  return state.screen;
+}
+
+/**
  * Screen logic as a pure function of state, action and the knowledge. It calls the
  * engine for anything diagnostic; the components only render and dispatch.
  */
@@ -50,6 +62,11 @@ export function reduce(state: State, action: Action, env: UiEnv): State {
   switch (action.type) {
     case 'interrupt':
       return { ...next, exit: { code: 130 } };
+    case 'note-written': {
+      const text = action.text.trim();
+      const notes = text ? [state.notes, text].filter(Boolean).join('\n') : state.notes;
+      return { ...next, notes, results: { ...state.results, writingNote: false }, notice: text ? 'Note added to the report.' : undefined };
+    }
     case 'preview-measured': {
       const { results } = state;
       return { ...state, results: { ...results, maxScroll: action.maxScroll, scroll: Math.min(results.scroll, action.maxScroll) } };
@@ -69,8 +86,8 @@ export function reduce(state: State, action: Action, env: UiEnv): State {
       return { ...next, exporter: { ...state.exporter, stage: action.outcome === 'written' ? 'done' : 'failed', message: action.message } };
     case 'key':
       if (action.key.ctrl && action.input === 'c') return { ...next, exit: { code: 130 } };
-      // A key pressed on one screen must not also act on the screen it led to.
-      if (action.screen && action.screen !== state.screen) return state;
+      // A key that one field or screen already acted on must not also act on what it led to.
+      if (action.focus && action.focus !== inputFocus(state)) return state;
       return onKey(next, action.input, action.key, env);
   }
 }
@@ -202,6 +219,8 @@ function editKey(state: State, input: string, key: KeyInfo, env: UiEnv): State {
 
 function resultsKey(state: State, input: string, key: KeyInfo, env: UiEnv): State {
   const { results } = state;
+  // The note field handles its own typing; Esc puts it away.
+  if (results.writingNote) return key.escape ? { ...state, results: { ...results, writingNote: false } } : state;
   const count = ranking(state, env).length;
   if (results.preview) {
     const scrollBy = (lines: number): State => ({ ...state, results: { ...results, scroll: Math.max(0, Math.min(results.maxScroll, results.scroll + lines)) } });
@@ -217,6 +236,8 @@ function resultsKey(state: State, input: string, key: KeyInfo, env: UiEnv): Stat
   switch (input) {
     case 'm':
       return { ...state, results: { ...results, preview: !results.preview, scroll: 0 } };
+    case 'n':
+      return { ...state, results: { ...results, writingNote: true, preview: false } };
     case 'e':
     case 'j': {
       const format: ExportFormat = input === 'e' ? 'md' : 'json';

@@ -37,7 +37,7 @@ export type State = {
     editing?: { selected: number };
   };
   /** `maxScroll` is reported by the preview once it knows how many lines the plan has. */
-  results: { selected: number; expanded: boolean; preview: boolean; scroll: number; maxScroll: number };
+  results: { selected: number; expanded: boolean; preview: boolean; scroll: number; maxScroll: number; writingNote: boolean };
   exporter?: ExportState;
   notice?: string;
   exit?: { code: number };
@@ -54,7 +54,7 @@ export function initialState({ date, resumable, team = '' }: { date: string; res
     welcome: resumable ? { step: 'resume', resumable } : { step: 'team' },
     picker: { query: '', focus: 'filter', highlighted: 0, browse: false },
     interview: { mode: 'adaptive', order: [], showHelp: false },
-    results: { selected: 0, expanded: false, preview: false, scroll: 0, maxScroll: 0 },
+    results: { selected: 0, expanded: false, preview: false, scroll: 0, maxScroll: 0, writingNote: false },
   };
 }
 

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../src/engine/session-schema.js';
 import { percent } from '../../src/report/markdown-text.js';
 import { App } from '../../src/ui/components/App.js';
-import { reduce, type Action, type KeyInfo } from '../../src/ui/reducer.js';
+import { inputFocus, reduce, type Action, type KeyInfo } from '../../src/ui/reducer.js';
 import { createUiEnv, currentQuestion, pickerRows, ranking, type UiEnv } from '../../src/ui/selectors.js';
 import type { Services } from '../../src/ui/services.js';
 import { initialState, type State } from '../../src/ui/state.js';
@@ -51,7 +51,7 @@ const lead = (text: string, words = 4) => text.split(/\s+/).slice(0, words).join
 
 // Build states with the pure reducer, to open the app on any screen.
 const act = (state: State, action: Action) => reduce(state, action, env);
-const key = (state: State, input: string, info: KeyInfo = {}) => act(state, { type: 'key', input, key: info, screen: state.screen });
+const key = (state: State, input: string, info: KeyInfo = {}) => act(state, { type: 'key', input, key: info, focus: inputFocus(state) });
 const pickerState = (team = 'Payments Team') => act(act(initialState({ date }), { type: 'team-typed', value: team }), { type: 'team-submitted' });
 function interviewState(): State {
   let state = [...'afraid'].reduce((current, char) => key(current, char), pickerState());

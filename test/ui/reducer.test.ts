@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sessionSchema } from '../../src/engine/session-schema.js';
-import { defaultExportPath, reduce, type Action, type KeyInfo } from '../../src/ui/reducer.js';
+import { defaultExportPath, inputFocus, reduce, type Action, type KeyInfo } from '../../src/ui/reducer.js';
 import { categoryStarts, createUiEnv, currentQuestion, pickerRows, ranking, type UiEnv } from '../../src/ui/selectors.js';
 import { initialState, toSession, type State } from '../../src/ui/state.js';
 import { bundledIndex } from '../support/bundled-knowledge.js';
@@ -13,7 +13,7 @@ beforeAll(async () => {
 
 const act = (state: State, action: Action) => reduce(state, action, env);
 /** One key press on the screen the state is showing, as the App dispatches it. */
-const press = (state: State, input: string, key: KeyInfo = {}) => act(state, { type: 'key', input, key, screen: state.screen });
+const press = (state: State, input: string, key: KeyInfo = {}) => act(state, { type: 'key', input, key, focus: inputFocus(state) });
 const typeText = (state: State, text: string) => [...text].reduce((current, char) => press(current, char), state);
 const pressAll = (state: State, inputs: string) => [...inputs].reduce((current, input) => press(current, input), state);
 
@@ -422,17 +422,17 @@ describe('keys and screens', () => {
   it('ignores a key tagged with another screen', () => {
     const picker = atPicker();
     // The Enter that submitted the team name arrives after the switch to the picker.
-    expect(act(picker, { type: 'key', input: '', key: { return: true }, screen: 'welcome' })).toBe(picker);
+    expect(act(picker, { type: 'key', input: '', key: { return: true }, focus: 'welcome:team' })).toBe(picker);
     const interview = atInterview();
-    expect(act(interview, { type: 'key', input: 'n', key: {}, screen: 'picker' })).toBe(interview);
-    expect(act(interview, { type: 'key', input: '', key: { escape: true }, screen: 'results' })).toBe(interview);
+    expect(act(interview, { type: 'key', input: 'n', key: {}, focus: 'picker' })).toBe(interview);
+    expect(act(interview, { type: 'key', input: '', key: { escape: true }, focus: 'results' })).toBe(interview);
   });
 
   it('Ctrl-C exits with 130 on every screen, whatever the tag', () => {
     const ctrlC: KeyInfo = { ctrl: true };
     for (const state of [initialState({ date }), atPicker(), atInterview(), press(atInterview(), 'd')]) {
       expect(press(state, 'c', ctrlC).exit).toEqual({ code: 130 });
-      expect(act(state, { type: 'key', input: 'c', key: ctrlC, screen: 'export' }).exit).toEqual({ code: 130 });
+      expect(act(state, { type: 'key', input: 'c', key: ctrlC, focus: 'export:editing' }).exit).toEqual({ code: 130 });
     }
     expect(act(atPicker(), { type: 'interrupt' }).exit).toEqual({ code: 130 });
     // Plain c is typing, not an exit.
@@ -495,5 +495,30 @@ describe('bugs', () => {
     const state = { ...atInterview(), team: 'A'.repeat(201) };
     const parsed = sessionSchema.safeParse(toSession(state));
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+  });
+});
+
+describe('notes for the report', () => {
+  it('n opens a note field on the results screen; the note joins the session and Enter does not also open details', () => {
+    let state: State = { ...initialState({ date: '2026-11-21' }), screen: 'results', symptoms: ['fear-of-deploying'] };
+    state = press(state, 'n');
+    expect(state.results.writingNote).toBe(true);
+    expect(inputFocus(state)).toBe('results:note');
+    // The field's own Enter arrives first, then the same key reaches the app, tagged with the field's focus.
+    const focusWhileTyping = inputFocus(state);
+    state = act(state, { type: 'note-written', text: 'pilot the pipeline on payments' });
+    state = act(state, { type: 'key', input: '', key: { return: true }, focus: focusWhileTyping });
+    expect(state.results.expanded).toBe(false);
+    expect(toSession(state)?.notes).toBe('pilot the pipeline on payments');
+    state = act(press(state, 'n'), { type: 'note-written', text: 'revisit in March' });
+    expect(toSession(state)?.notes).toBe('pilot the pipeline on payments\nrevisit in March');
+  });
+
+  it('Esc puts the note field away without adding anything', () => {
+    let state: State = { ...initialState({ date: '2026-11-21' }), screen: 'results', symptoms: ['fear-of-deploying'] };
+    state = press(press(state, 'n'), '', { escape: true });
+    expect(state.results.writingNote).toBe(false);
+    expect(state.notes).toBeUndefined();
+    expect(state.exit).toBeUndefined();
   });
 });

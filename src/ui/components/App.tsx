@@ -4,7 +4,7 @@ import { diagnose } from '../../engine/diagnose.js';
 import { renderJsonReport } from '../../report/json-report.js';
 import { renderMarkdownReport } from '../../report/markdown-report.js';
 import { ColorContext } from '../color.js';
-import { reduce, type Action } from '../reducer.js';
+import { inputFocus, reduce, type Action } from '../reducer.js';
 import { currentQuestion, type UiEnv } from '../selectors.js';
 import type { Services } from '../services.js';
 import { toSession, type State } from '../state.js';
@@ -36,11 +36,11 @@ export function App({ env, services, initial, color, onExit, renderMarkdown = re
   const [state, dispatch] = useReducer((current: State, action: Action) => reduce(current, action, env), initial);
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
-  const screen = useRef(state.screen);
-  screen.current = state.screen;
+  const focus = useRef(inputFocus(state));
+  focus.current = inputFocus(state);
 
   useInput((input, key) => {
-    dispatch({ type: 'key', input, key, screen: screen.current });
+    dispatch({ type: 'key', input, key, focus: focus.current });
   });
 
   const session = useMemo(() => toSession(state), [state.team, state.date, state.symptoms, state.answers, state.notes]);

@@ -1,3 +1,4 @@
+import { TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { useEffect, useState, type Dispatch } from 'react';
 import type { Diagnosis } from '../../engine/diagnose.js';
@@ -64,6 +65,13 @@ export function Results({ state, env, diagnosis, markdown, columns, rows, render
           );
         })}
       </Box>
+      {state.results.writingNote ? (
+        <Box>
+          <Text>Note for the report: </Text>
+          <TextInput placeholder="e.g. agreed to pilot the pipeline on the payments service" onSubmit={(text) => dispatch({ type: 'note-written', text })} />
+        </Box>
+      ) : null}
+      {state.notes && !state.results.writingNote ? <Text dimColor>Notes: {state.notes.split('\n').length} (in the report)</Text> : null}
       {selected && state.results.expanded ? <Details lines={detailLines} columns={columns} budget={Math.max(3, rows - summaryLines - listSize - 3)} /> : null}
     </Box>
   );

@@ -166,7 +166,7 @@ async function warmAppCodeCache() {
     outfile: driver,
     format: 'cjs',
   });
-  const result = spawnSync(process.execPath, [driver, dist], { env: { ...process.env, DEPLOY_DOCTOR_WRITE_CODE_CACHE: '1' }, stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 });
+  const result = spawnSync(process.execPath, [driver, dist], { env: { ...process.env, CI: 'false', DEPLOY_DOCTOR_WRITE_CODE_CACHE: '1' }, stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 });
   await rm(driver, { force: true });
   if (result.status !== 0) {
     console.error(`the freshly built app failed its warm-up run:\n${result.stderr}`);

@@ -19,3 +19,8 @@ export function fitLines(items: readonly string[], width: number, budget: number
   }
   return { shown, hidden: 0 };
 }
+
+/** One line of at most `width` characters, with an ellipsis when something was cut. */
+export function truncate(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, Math.max(1, width - 1))}…` : text;
+}

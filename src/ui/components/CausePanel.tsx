@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { RankedCause } from '../../engine/diagnosis-schema.js';
 import { ConfidenceBar } from './ConfidenceBar.js';
+import { truncate } from '../fit-lines.js';
 
 /** The live ranking beside the interview: the top causes and how sure the engine is of each. */
 export function CausePanel({ ranking, limit, width }: { ranking: readonly RankedCause[]; limit: number; width?: number }) {
@@ -10,7 +11,7 @@ export function CausePanel({ ranking, limit, width }: { ranking: readonly Ranked
       <Text bold>Most likely causes</Text>
       {ranking.slice(0, limit).map((cause) => (
         <Box key={cause.id} justifyContent="space-between" gap={1}>
-          <Text wrap="truncate-end">{cause.title.length > titleWidth ? `${cause.title.slice(0, titleWidth - 1)}…` : cause.title}</Text>
+          <Text wrap="truncate-end">{truncate(cause.title, titleWidth)}</Text>
           <ConfidenceBar confidence={cause.confidence} width={8} />
         </Box>
       ))}

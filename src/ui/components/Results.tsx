@@ -10,7 +10,7 @@ import type { UiEnv } from '../selectors.js';
 import type { State } from '../state.js';
 import { useColor } from '../color.js';
 import { ConfidenceBar } from './ConfidenceBar.js';
-import { fitLines } from '../fit-lines.js';
+import { fitLines, truncate } from '../fit-lines.js';
 
 type Props = {
   state: State;
@@ -31,8 +31,13 @@ export function Results({ state, env, diagnosis, markdown, columns, rows, render
   const selected = diagnosis.ranking[state.results.selected];
   const item = selected && diagnosis.plan.items.find((candidate) => candidate.antiPattern === selected.id);
   const steps = item?.steps ?? [];
-  const fixSteps = steps.length > 0 ? steps : (selected ? env.index.antiPatterns.get(selected.id)!.fix.map((step) => ({ ...step, label: step.weeks })) : []);
-  const summaryLines = Math.ceil(summarize(diagnosis).length / Math.max(20, columns)) + 1;
+  // A cause outside the plan still shows its own fix steps, with the knowledge's relative weeks.
+  const fixSteps: { label: string; title: string; actions: string[] }[] =
+    steps.length > 0
+      ? steps.map((step) => ({ label: weeksLabel(step), title: step.title, actions: step.actions }))
+      : (selected ? env.index.antiPatterns.get(selected.id)!.fix : []).map((step) => ({ label: step.weeks, title: step.title, actions: step.actions }));
+  const summary = summarize(diagnosis);
+  const summaryLines = Math.ceil(summary.length / Math.max(20, columns)) + 1;
   const listSize = Math.max(1, Math.min(diagnosis.ranking.length, state.results.expanded ? 3 : rows - summaryLines));
   const start = Math.max(0, Math.min(state.results.selected - Math.floor(listSize / 2), diagnosis.ranking.length - listSize));
   const titleWidth = Math.max(10, columns - 22);
@@ -41,17 +46,17 @@ export function Results({ state, env, diagnosis, markdown, columns, rows, render
         '# Why we think so',
         ...selected.evidence.map((entry) => `- ${describeEvidence(entry, env.index)}`),
         '# Fix steps',
-        ...fixSteps.flatMap((step) => [`> ${'from' in step ? weeksLabel(step) : step.weeks}: ${step.title}`, ...step.actions.map((action) => `  [ ] ${action}`)]),
+        ...fixSteps.flatMap((step) => [`> ${step.label}: ${step.title}`, ...step.actions.map((action) => `  [ ] ${action}`)]),
       ]
     : [];
 
   return (
     <Box flexDirection="column" gap={1}>
-      <Text>{summarize(diagnosis)}</Text>
+      <Text>{summary}</Text>
       <Box flexDirection="column">
         {diagnosis.ranking.slice(start, start + listSize).map((cause, offset) => {
           const active = start + offset === state.results.selected;
-          const title = cause.title.length > titleWidth ? `${cause.title.slice(0, titleWidth - 1)}…` : cause.title;
+          const title = truncate(cause.title, titleWidth);
           return (
             <Box key={cause.id} gap={1}>
               <Text color={active ? color('cyan') : undefined} bold={active}>

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { State } from '../state.js';
 import { pickerRows, type PickerRow, type UiEnv } from '../selectors.js';
 import { useColor } from '../color.js';
-import { fitLines } from '../fit-lines.js';
+import { fitLines, truncate } from '../fit-lines.js';
 
 const categoryNames: Record<string, string> = {
   deployment: 'Deploying',
@@ -63,7 +63,7 @@ export function SymptomPicker({ state, env, columns, rows: terminalRows }: { sta
         const position = start + offset;
         const chosen = state.symptoms.includes(row.symptom.id);
         const active = position === highlighted;
-        const title = row.symptom.title.length > titleWidth ? `${row.symptom.title.slice(0, titleWidth - 1)}…` : row.symptom.title;
+        const title = truncate(row.symptom.title, titleWidth);
         return (
           <Box key={row.symptom.id} flexDirection="column">
             {row.category && headings ? (

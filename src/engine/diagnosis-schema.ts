@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { answerSchema, antiPatternCategorySchema, doraKeySchema, idSchema, riskSchema } from '../knowledge/schema-primitives.js';
+import { answerSchema, antiPatternCategorySchema, doraKeySchema, idSchema, metricDirectionSchema, riskSchema } from '../knowledge/schema-primitives.js';
 
 /** One reason a cause moved: a chosen symptom that lists it, or an answer whose evidence names it. */
 export const evidenceEntrySchema = z.discriminatedUnion('source', [
@@ -66,7 +66,7 @@ export const planSchema = z.strictObject({
   metrics: z.array(
     z.strictObject({
       name: z.string(),
-      direction: z.enum(['increase', 'decrease']),
+      direction: metricDirectionSchema,
       target: z.optional(z.string()),
       dora: z.optional(doraKeySchema),
       antiPatterns: z.array(idSchema),

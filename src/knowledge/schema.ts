@@ -1,6 +1,6 @@
 // zod/mini keeps the headless start-up fast: the same schemas, a fraction of the code to load.
 import * as z from 'zod/mini';
-import { antiPatternCategorySchema, doraKeySchema, idSchema, personaSchema, riskSchema, strengthSchema, symptomCategorySchema } from './schema-primitives.js';
+import { antiPatternCategorySchema, doraKeySchema, idSchema, metricDirectionSchema, personaSchema, riskSchema, strengthSchema, symptomCategorySchema } from './schema-primitives.js';
 
 const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 const list = <T extends z.core.SomeType>(item: T) => z._default(z.array(item), []);
@@ -46,7 +46,7 @@ export const objectionSchema = z.strictObject({ objection: text, answer: text })
 
 export const metricSchema = z.strictObject({
   name: text,
-  direction: z.enum(['increase', 'decrease']),
+  direction: metricDirectionSchema,
   target: z.optional(text),
   dora: z.optional(doraKeySchema),
 });

@@ -12,8 +12,10 @@ const doraNames = {
   'deployment-frequency': 'deployment frequency',
   'lead-time-for-changes': 'lead time for changes',
   'change-failure-rate': 'change failure rate',
-  'time-to-restore': 'time to restore service',
+  'failed-deployment-recovery-time': 'failed deployment recovery time',
 } as const;
+
+const directionWords = { increase: 'increase', decrease: 'decrease', hold: 'hold steady' } as const;
 
 export function weeksLabel(step: Pick<PlanStep, 'from' | 'to'>): string {
   if (step.to === null) return `Week ${step.from} onward`;
@@ -121,5 +123,5 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
 function metricLine(metric: Metric): string {
   const target = metric.target ? `, target: ${inline(metric.target)}` : '';
   const dora = metric.dora ? ` (DORA: ${doraNames[metric.dora]})` : '';
-  return `**${inline(metric.name)}**: should ${metric.direction}${target}${dora}`;
+  return `**${inline(metric.name)}**: should ${directionWords[metric.direction]}${target}${dora}`;
 }

@@ -125,6 +125,14 @@ describe('structure', () => {
     expect(weekOneTasks.length).toBeGreaterThan(0);
   });
 
+  it('a guard metric reads "should hold steady", and DORA names the fourth key failed deployment recovery time', () => {
+    const text = render(session());
+    const cabSection = text.slice(text.search(/### \d+\. Change advisory board gates/));
+    expect(cabSection).toMatch(/\*\*Change failure rate\*\*: should hold steady, target: no higher than before/);
+    expect(text).toContain('(DORA: failed deployment recovery time)');
+    expect(text).not.toMatch(/should hold\b(?! steady)/);
+  });
+
   it('has one h3 per plan item, in plan order', () => {
     const diagnosis = diagnose(index, session());
     const h3 = headings(section(marked.lexer(renderMarkdownReport(diagnosis, index)), 'Fix plan')).filter((heading) => heading.depth === 3);

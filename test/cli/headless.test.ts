@@ -56,7 +56,7 @@ describe('report', () => {
     expect(stdout).toMatch(/^# Deployment diagnosis for Payments\b.*\n/);
     expect(stdout).toMatch(/^## /m);
     expect(stdout).toContain('Manual deployments');
-    expect(stdout).toContain('The team is afraid to deploy');
+    expect(stdout).toContain('Afraid to ship: deploys feel too risky');
   });
 
   it('accepts a minimal JSON answers file', async () => {

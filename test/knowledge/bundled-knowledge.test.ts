@@ -146,6 +146,20 @@ describe('bundled knowledge', () => {
     expect(cabGates?.prerequisites).toContain('missing-deployment-pipeline');
   });
 
+  it('covers the gaps against the seeds: each added anti-pattern has two questions of its own, asked wherever it is a cause', () => {
+    const added = ['unrehearsed-deployments', 'hotfix-bypass', 'instance-bound-state'];
+    for (const id of added) {
+      const own = knowledge.questions.filter((question) => {
+        const evidence = [...question.evidence.yes, ...question.evidence.no];
+        return evidence.every((item) => item.antiPattern === id) && evidence.some((item) => item.points === 'toward' && item.strength === 'strong');
+      });
+      expect(own.length, id).toBeGreaterThanOrEqual(2);
+      const listing = knowledge.symptoms.filter((symptom) => symptom.causes.some((cause) => cause.antiPattern === id));
+      expect(listing.length, id).toBeGreaterThan(0);
+      for (const symptom of listing) expect(symptom.questions.filter((question) => own.some((candidate) => candidate.id === question)).length, `${symptom.id} asks about ${id}`).toBeGreaterThan(0);
+    }
+  });
+
   it('gives every anti-pattern a fix plan of at least 3 steps', () => {
     const short = knowledge.antiPatterns.filter((antiPattern) => antiPattern.fix.length < 3).map((antiPattern) => antiPattern.id);
     expect(short).toEqual([]);

@@ -139,7 +139,7 @@ describe('each screen shows what a user needs', () => {
       await typeText(app.stdin, 'afraid');
       await app.untilShows('Filter: afraid');
       frame = app.frame();
-      expect(frame).toContain('› [ ] The team is afraid to deploy');
+      expect(frame).toContain('› [ ] Afraid to ship: deploys feel too risky');
       expect(frame).toContain('Deploying feels dangerous');
       expect(frame).toContain('Esc clear');
 
@@ -234,7 +234,7 @@ describe('a whole diagnosis with the keyboard', () => {
       await press(stdin, keys.down);
       await press(stdin, ' ');
       await app.untilShows('1 chosen');
-      expect(app.frame()).toContain('› [x] The team is afraid to deploy');
+      expect(app.frame()).toContain('› [x] Afraid to ship: deploys feel too risky');
       await press(stdin, keys.enter);
       await app.untilShows('Most likely causes');
 
@@ -262,7 +262,7 @@ describe('a whole diagnosis with the keyboard', () => {
 
       await press(stdin, keys.enter);
       await app.untilShows('Why we think so');
-      expect(app.frame()).toContain('You reported "The team is afraid to deploy"');
+      expect(app.frame()).toContain('You reported "Afraid to ship: deploys feel too risky"');
       expect(app.frame()).toContain('Fix steps');
 
       await press(stdin, 'e');

@@ -83,7 +83,7 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
   });
 
   if (plan.omitted.length > 0) {
-    push('### Not in this plan', '', 'To plan one of these anyway, add it in the app (key p on the results) or list its id under `addToPlan:` in the answers file.', '');
+    push('**Not in this plan.** To plan one of these anyway, add it in the app (key p on the results) or list its id under `addToPlan:` in the answers file.', '');
     for (const omission of plan.omitted) push(`- ${inline(index.antiPatterns.get(omission.antiPattern)!.title)} (${percent(omission.confidence)}): ${omissionText[omission.reason]}`);
     push('');
   }

@@ -52,10 +52,9 @@ const lead = (text: string, words = 4) => text.split(/\s+/).slice(0, words).join
 // Build states with the pure reducer, to open the app on any screen.
 const act = (state: State, action: Action) => reduce(state, action, env);
 const key = (state: State, input: string, info: KeyInfo = {}) => act(state, { type: 'key', input, key: info, focus: inputFocus(state) });
-const pickerState = (team = 'Payments Team') => act(act(initialState({ date }), { type: 'team-typed', value: team }), { type: 'team-submitted' });
+const pickerState = (team = 'Payments Team') => key([...team].reduce((current, char) => key(current, char), initialState({ date })), '', { return: true });
 function interviewState(): State {
-  let state = [...'afraid'].reduce((current, char) => key(current, char), pickerState());
-  state = key(key(state, '', { downArrow: true }), ' ');
+  const state = [...'afraid'].reduce((current, char) => key(current, char), pickerState());
   return key(state, '', { return: true });
 }
 function settledState(): State {
@@ -66,9 +65,10 @@ function settledState(): State {
 const resultsState = () => key(settledState(), '', { return: true });
 
 function fakeServices(writeResults: Awaited<ReturnType<Services['writeExport']>>[] = []) {
-  const saveSession = vi.fn<Services['saveSession']>();
+  const saveSession = vi.fn<Services['saveSession']>(() => ({ ok: true }));
+  const saveSessionAs = vi.fn<Services['saveSessionAs']>(async (path) => ({ outcome: 'written', message: path }));
   const writeExport = vi.fn<Services['writeExport']>(async (path) => writeResults.shift() ?? { outcome: 'written', message: path });
-  return { saveSession, writeExport };
+  return { saveSession, saveSessionAs, writeExport };
 }
 
 type MountOptions = {
@@ -128,6 +128,7 @@ describe('each screen shows what a user needs', () => {
       expect(frame).toContain(lead(rows[0]!.symptom.summary, 3));
       expect(frame).toContain('Space choose');
       expect(frame).toContain('Tab browse');
+      expect(frame).toContain('Enter choose and continue');
 
       // Moving the highlight changes the detail pane.
       await press(app.stdin, keys.down);
@@ -142,10 +143,8 @@ describe('each screen shows what a user needs', () => {
       expect(frame).toContain('› [ ] The team is afraid to deploy');
       expect(frame).toContain('Deploying feels dangerous');
       expect(frame).toContain('Esc clear');
-
-      // Enter with nothing chosen explains what to do.
-      await press(app.stdin, keys.enter);
-      await app.untilShows('Choose at least one symptom first');
+      // While typing, the footer says what Space does now: it separates words, twice it chooses.
+      expect(frame).toContain('Space next word (twice: choose)');
     },
     inkTimeout,
   );
@@ -185,9 +184,9 @@ describe('each screen shows what a user needs', () => {
       const frame = app.frame();
       expect(flat(frame)).toMatch(/Based on 1 symptom and \d+ answers, the most likely cause is /);
       causes.slice(0, 4).forEach((cause, position) => {
-        expect(frame).toMatch(new RegExp(`${position + 1}\\. [█░]+ +${percent(cause.confidence)} ${cause.title}`));
+        expect(frame).toMatch(new RegExp(`${position + 1}\\. [█░]+ +${percent(cause.confidence)} [✓+ ] ${cause.title}`));
       });
-      expect(frame).toContain(`›  1.`);
+      expect(frame).toContain(`› 1.`);
       expect(frame).toContain('Enter details');
       expect(frame).toContain('e export Markdown');
       expect(frame).not.toContain('Why we think so');
@@ -229,9 +228,11 @@ describe('a whole diagnosis with the keyboard', () => {
       await press(stdin, keys.enter);
       await app.untilShows('deploy-doctor · Payments · Symptoms');
 
+      // As the footer says: type, Space (a word break), Space again chooses.
       await typeText(stdin, 'afraid');
       await app.untilShows('Filter: afraid');
-      await press(stdin, keys.down);
+      await press(stdin, ' ');
+      await app.untilShows('Space choose');
       await press(stdin, ' ');
       await app.untilShows('1 chosen');
       expect(app.frame()).toContain('› [x] The team is afraid to deploy');
@@ -244,13 +245,26 @@ describe('a whole diagnosis with the keyboard', () => {
       await app.untilShows('Question 2: 1 answered');
       await press(stdin, 'n');
       await app.untilShows('Question 3: 2 answered');
+      // Autosave runs as an effect after the frame is drawn.
+      await waitFor(
+        () => Object.keys(lastSaved()?.answers ?? {}).length === 2,
+        () => JSON.stringify(lastSaved()),
+      );
       const [first, second] = Object.keys(lastSaved()!.answers);
       await press(stdin, 'b');
-      await app.untilShows('Question 2 (asked again after going back)');
+      await app.untilShows('Question 2 (asked again: you had answered no)');
       expect(app.frame()).toContain(lead(env.index.questions.get(second!)!.text));
+      await waitFor(
+        () => Object.keys(lastSaved()?.answers ?? {}).length === 1,
+        () => JSON.stringify(lastSaved()),
+      );
       expect(lastSaved()!.answers).toEqual({ [first!]: 'no' });
       await press(stdin, 'y');
       await app.untilShows('Question 3: 2 answered');
+      await waitFor(
+        () => lastSaved()?.answers[second!] === 'yes',
+        () => JSON.stringify(lastSaved()),
+      );
       expect(lastSaved()!.answers).toEqual({ [first!]: 'no', [second!]: 'yes' });
 
       for (let guard = 0; guard < 15 && !app.frame().includes('Press Enter to see the results'); guard++) {
@@ -363,7 +377,7 @@ describe('terminal conditions and side effects', () => {
         app.stdout.emit('resize');
         await app.until((frame) => frame.split('\n').every((line) => line.length <= 40), 'every line within 40 columns');
         expect(flat(app.frame())).toContain(state.screen === 'picker' ? 'Space choose' : 'Enter details');
-        expect(flat(app.frame())).toContain(state.screen === 'picker' ? 'Esc quit' : 'q quit');
+        expect(flat(app.frame())).toContain(state.screen === 'picker' ? 'Esc back' : 'q quit');
         app.unmount();
       }
     },
@@ -377,7 +391,7 @@ describe('terminal conditions and side effects', () => {
       const previous = chalk.level;
       chalk.level = 1;
       try {
-        const exported = act(act(key(resultsState(), 'e'), { type: 'export-submitted' }), { type: 'export-finished', outcome: 'written', message: 'x.md' });
+        const exported = act(key(key(resultsState(), 'e'), '', { return: true }), { type: 'export-finished', outcome: 'written', message: 'x.md' });
         const expanded = key(resultsState(), '', { return: true });
         for (const state of [initialState({ date }), pickerState(), interviewState(), expanded, exported]) {
           const plain = await open(state, { color: false });
@@ -409,7 +423,7 @@ describe('terminal conditions and side effects', () => {
         () => app.services.saveSession.mock.calls.length === 1,
         () => app.frame(),
       );
-      expect(app.services.saveSession).toHaveBeenLastCalledWith({ version: 1, team: 'Ops', date, symptoms: ['fear-of-deploying'], answers: {} }, false);
+      expect(app.services.saveSession).toHaveBeenLastCalledWith({ version: 1, team: 'Ops', date, symptoms: ['fear-of-deploying'], answers: {}, resume: { screen: 'picker' } }, false);
 
       await press(app.stdin, keys.enter);
       await app.untilShows('Question 1:');
@@ -421,7 +435,13 @@ describe('terminal conditions and side effects', () => {
       await app.untilShows('Question 3:');
       await press(app.stdin, 'b');
       await app.untilShows('asked again');
+      await waitFor(
+        () => saved().length === 5,
+        () => JSON.stringify(saved()),
+      );
       expect(saved()).toEqual([
+        { answers: {}, resumed: false },
+        // Moving on to the questions is saved too, so --resume returns there.
         { answers: {}, resumed: false },
         { answers: { [first!]: 'no' }, resumed: false },
         { answers: { [first!]: 'no', [second!]: 'partly' }, resumed: false },
@@ -446,12 +466,20 @@ describe('terminal conditions and side effects', () => {
       expect(app.frame()).toContain('Question 2: 1 answered');
       expect(app.frame()).toContain(lead(expected.text));
       expect(expected.id).not.toBe('deploy-automated');
-      expect(app.services.saveSession).toHaveBeenLastCalledWith(resumable, true);
+      await waitFor(
+        () => app.services.saveSession.mock.calls.length > 0,
+        () => app.frame(),
+      );
+      expect(app.services.saveSession).toHaveBeenLastCalledWith({ ...resumable, resume: { screen: 'interview' } }, true);
 
       // Answering keeps saving into the resumed session.
       await press(app.stdin, 'y');
       await app.untilShows('Question 3: 2 answered');
-      expect(app.services.saveSession).toHaveBeenLastCalledWith({ ...resumable, answers: { 'deploy-automated': 'no', [expected.id]: 'yes' } }, true);
+      await waitFor(
+        () => Object.keys(app.services.saveSession.mock.lastCall?.[0].answers ?? {}).length === 2,
+        () => app.frame(),
+      );
+      expect(app.services.saveSession).toHaveBeenLastCalledWith({ ...resumable, answers: { 'deploy-automated': 'no', [expected.id]: 'yes' }, resume: { screen: 'interview' } }, true);
     },
     inkTimeout,
   );
@@ -469,7 +497,7 @@ describe('terminal conditions and side effects', () => {
   );
 
   it(
-    'Ctrl-C exits with 130; Esc on an empty filter exits with 0',
+    'Ctrl-C exits with 130; Esc goes back one level, and from the welcome screen exits with 0',
     async () => {
       const interrupted = await open(interviewState());
       await press(interrupted.stdin, keys.ctrlC);
@@ -492,7 +520,9 @@ describe('terminal conditions and side effects', () => {
       await press(picker.stdin, keys.backspace);
       await picker.untilShows('Filter: a ');
       await press(picker.stdin, keys.esc);
-      await picker.untilShows('Esc quit');
+      await picker.untilShows('Esc back');
+      await press(picker.stdin, keys.esc);
+      await picker.untilShows('Team name (optional): Payments Team');
       expect(picker.onExit).not.toHaveBeenCalled();
       await press(picker.stdin, keys.esc);
       await waitFor(
@@ -512,7 +542,7 @@ describe('terminal conditions and side effects', () => {
       await press(app.stdin, keys.tab);
       await app.untilShows('Browse by category');
       expect(app.frame()).toContain('←→ category');
-      expect(app.frame()).toContain('Tab search');
+      expect(app.frame()).toContain('Tab type to filter');
       await press(app.stdin, keys.tab);
       await app.untilShows('Tab browse');
     },

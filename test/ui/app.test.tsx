@@ -622,3 +622,188 @@ describe('bugs', () => {
     inkTimeout,
   );
 });
+
+describe('the app as people use it (issue 13)', () => {
+  it(
+    'keys that arrive in one read are applied one by one: no DEL characters reach the name or the filter (item 2)',
+    async () => {
+      const app = await open(initialState({ date }));
+      const plain = () => app.frame().replace(/\u001B\[[0-9;]*m/g, '');
+      app.stdin.write('Teamxyz');
+      await app.untilShows('Team name (optional): Teamxyz');
+      app.stdin.write('\u007F\u007F\u007F');
+      await app.until(() => /Team name \(optional\): Team\s*$/m.test(plain()), 'the name without xyz');
+      app.stdin.write('\r');
+      await app.untilShows('deploy-doctor · Team · Symptoms');
+      app.stdin.write('afraidxx\u007F\u007F');
+      await app.until(() => /Filter: afraid\s+0 chosen/.test(plain()), 'the filter without xx');
+      expect(app.frame()).not.toMatch(/[\u007F]/);
+    },
+    inkTimeout,
+  );
+
+  it(
+    'the list of earlier answers scrolls with the cursor (item 3)',
+    async () => {
+      let state = pickerState();
+      for (const id of env.index.knowledge.symptoms.slice(0, 12).map((symptom) => symptom.id)) state = { ...state, symptoms: [...state.symptoms, id] };
+      state = key(key(state, '', { return: true }), 'a');
+      for (let guard = 0; guard < 14 && currentQuestion(state, env).question; guard++) state = key(state, 'n');
+      expect(state.interview.order.length).toBe(14);
+      const answered = state.interview.order.map((id) => env.index.questions.get(id)!);
+      const app = await openSized(key(state, 'e'), 80, 24);
+      await app.untilShows('(14 of 14)');
+      expect(app.frame()).toContain(`› no     ${lead(answered[13]!.text, 3)}`);
+      for (let step = 0; step < 13; step++) await press(app.stdin, keys.up);
+      await app.untilShows('(1 of 14)');
+      expect(app.frame()).toContain(`› no     ${lead(answered[0]!.text, 3)}`);
+      expect(app.frame()).toContain('↓');
+      expect(app.frame().split('\n').length).toBeLessThanOrEqual(24);
+    },
+    inkTimeout,
+  );
+
+  it.each([
+    [100, 30],
+    [80, 24],
+    [40, 20],
+  ])(
+    'the preview starts at the title at %ix%i, even when rendered lines are wider than the window (item 4)',
+    async (columns, rows) => {
+      const wide = (markdown: string) => markdown.replace(/\n/g, ` ${'wide '.repeat(30)}\n`);
+      const app = await openSized(key(resultsState(), 'm'), columns, rows, { markdown: wide });
+      await app.untilShows('lines 1-');
+      const frame = app.frame();
+      expect(frame.split('\n').length).toBeLessThanOrEqual(rows);
+      expect(frame).toContain('# Deployment diagnosis');
+      expect(frame).toContain('deploy-doctor · Payments Team');
+    },
+    inkTimeout,
+  );
+
+  it(
+    'a preview that cannot format the plan says so instead of falling back silently (item 4)',
+    async () => {
+      const app = await open(resultsState(), {
+        markdown: () => {
+          throw new Error('ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING');
+        },
+      });
+      await press(app.stdin, 'm');
+      await app.untilShows('The formatted preview failed');
+      expect(flat(app.frame())).toContain('ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING');
+      expect(app.frame()).toContain('# Deployment diagnosis');
+    },
+    inkTimeout,
+  );
+
+  it(
+    'the results say which causes have no plan and why, and p adds one (item 5)',
+    async () => {
+      const state = resultsState();
+      const causes = ranking(state, env);
+      const last = causes.length - 1;
+      const app = await open({ ...state, results: { ...state.results, selected: last } });
+      expect(flat(app.frame())).toMatch(/Not in the fix plan: .* Press p to add it\./);
+      expect(app.frame()).toContain('p add to plan');
+      await press(app.stdin, 'p');
+      await app.untilShows('is now in the plan');
+      expect(flat(app.frame())).toContain('In the fix plan because you added it');
+      expect(app.frame()).toMatch(new RegExp(`\\+ ${causes[last]!.title}`));
+      expect(app.frame()).toContain('p take out of plan');
+    },
+    inkTimeout,
+  );
+
+  it(
+    'notes are listed, and a notice stands above the footer instead of replacing it (items 11, 12)',
+    async () => {
+      const app = await open({ ...resultsState(), notes: ['pilot the pipeline', 'Sam follows up'] });
+      expect(app.frame()).toContain('Notes: 2 (n to see or change them');
+      await press(app.stdin, 'n');
+      await app.untilShows('Notes (2;');
+      expect(app.frame()).toContain('1. pilot the pipeline');
+      expect(app.frame()).toContain('› 2. Sam follows up');
+      await press(app.stdin, 'x');
+      await app.untilShows('Note deleted.');
+      const lines = app.frame().split('\n');
+      const notice = lines.findIndex((line) => line.includes('Note deleted.'));
+      const footer = lines.findIndex((line) => line.includes('Esc back'));
+      expect(notice).toBeGreaterThan(0);
+      expect(footer).toBeGreaterThan(notice);
+    },
+    inkTimeout,
+  );
+
+  it(
+    'a failed export stays in the dialog and says what went wrong in words (item 16)',
+    async () => {
+      const services = fakeServices([{ outcome: 'failed', message: 'Could not write /work/nope/plan.md: its folder does not exist.' }]);
+      const app = await open(key(resultsState(), 'e'), { services });
+      await press(app.stdin, keys.enter);
+      await app.untilShows('its folder does not exist');
+      expect(flat(app.frame())).toContain('Change the name and press Enter');
+      expect(app.frame()).toContain('File: ');
+      expect(app.frame()).toContain('Enter write');
+    },
+    inkTimeout,
+  );
+
+  it(
+    'results point to the plan behind m, not "below"; the question count never says "up to 0" (item 18)',
+    async () => {
+      const app = await open(resultsState());
+      expect(flat(app.frame())).toContain('Press m to read the fix plan.');
+      expect(app.frame()).not.toContain('plan below');
+      const done = await open(settledState());
+      expect(done.frame()).not.toContain('up to 0');
+    },
+    inkTimeout,
+  );
+
+  it(
+    'shrinking the window clears the screen before the smaller frame is drawn (item 9)',
+    async () => {
+      const app = await open(interviewState());
+      Object.defineProperty(app.stdout, 'isTTY', { value: true, configurable: true });
+      const writes: string[] = [];
+      const write = app.stdout.write.bind(app.stdout);
+      app.stdout.write = (data: string) => {
+        writes.push(data);
+        return write(data);
+      };
+      Object.defineProperty(app.stdout, 'columns', { value: 40, configurable: true });
+      app.stdout.emit('resize');
+      await app.until((frame) => frame.split('\n').every((line) => line.length <= 40), 'narrow frame');
+      expect(writes[0]).toBe('\u001B[2J\u001B[H');
+    },
+    inkTimeout,
+  );
+});
+
+describe('when autosave fails (issue 9 item 4)', () => {
+  it(
+    'keeps going, warns until a save works, and saves elsewhere with s',
+    async () => {
+      const services = fakeServices();
+      services.saveSession.mockImplementation(() => ({ ok: false, reason: 'Could not write /state/session.yaml: the disk is read-only' }));
+      const app = await open(resultsState(), { services });
+      await app.untilShows('Not saved: Could not write /state/session.yaml: the disk is read-only');
+      expect(flat(app.frame())).toContain('press s on the results to save them to another file');
+      // Moving around keeps the warning.
+      await press(app.stdin, keys.down);
+      expect(flat(app.frame())).toContain('Not saved:');
+      await press(app.stdin, 's');
+      await app.untilShows('Save the session');
+      await press(app.stdin, keys.enter);
+      await waitFor(
+        () => services.saveSessionAs.mock.calls.length === 1,
+        () => app.frame(),
+      );
+      expect(services.saveSessionAs.mock.calls[0]![0]).toBe(`deploy-doctor-session-payments-team-${date}.yaml`);
+      expect(services.saveSessionAs.mock.calls[0]![1].symptoms).toEqual(['fear-of-deploying']);
+      await app.until((frame) => !frame.includes('Not saved:'), 'the warning to go');
+    },
+    inkTimeout,
+  );
+});

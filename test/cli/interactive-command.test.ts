@@ -60,6 +60,7 @@ describe('the app tells people how to get back to it (issue 13 items 13-15, 18)'
     expect(launchCommand({ npm_lifecycle_event: 'start' }, '/repo/dist/cli.js', '/repo')).toBe('npm start --');
     expect(launchCommand({}, '/usr/local/bin/deploy-doctor', '/home/me')).toBe('deploy-doctor');
     expect(launchCommand({}, '/repo/dist/cli.js', '/repo')).toBe('node dist/cli.js');
+    expect(launchCommand({}, '/repo/dist/cli.js', '/elsewhere')).toBe('node /repo/dist/cli.js');
   });
 
   it('--help lists --resume, --session, --sessions and --no-color', () => {

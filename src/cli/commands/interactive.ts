@@ -22,7 +22,9 @@ function localDate(now: Date): string {
 export function launchCommand(env: Io['env'], script: string | undefined, cwd: string): string {
   if (env.npm_lifecycle_event === 'start') return 'npm start --';
   if (!script || basename(script) === 'deploy-doctor') return 'deploy-doctor';
-  const path = relative(cwd, script);
+  const nearby = relative(cwd, script);
+  // A path that climbs out of the current folder reads better absolute.
+  const path = nearby.startsWith('..') ? script : nearby;
   return `node ${/\s/.test(path) ? JSON.stringify(path) : path}`;
 }
 

@@ -107,7 +107,9 @@ export function App({ env, services, initial, color, onExit, renderMarkdown = re
 
   return (
     <ColorContext.Provider value={color}>
-      <Box flexDirection="column" width={columns} paddingX={1} gap={1}>
+      {/* No fixed widths: when the window shrinks, Ink lays out the last frame again at the new width
+          before React re-renders, and a frame wider than the window would leave wrapped fragments. */}
+      <Box flexDirection="column" paddingX={1} gap={1}>
         <Text dimColor wrap="truncate-end">
           {header}
         </Text>

@@ -27,6 +27,7 @@ export function Interview({ state, env, columns, rows }: { state: State; env: Ui
   const causes = ranking(state, env);
   const wide = columns >= 90;
   const mainWidth = wide ? Math.floor(columns * 0.55) : columns;
+  const panelWidth = wide ? columns - Math.ceil(columns * 0.55) - 1 : Math.min(columns, 60);
   const answeredCount = Object.keys(state.answers).length;
   const { step } = current;
   // The question on screen is one of the remaining ones; the count says how many could follow it.
@@ -89,10 +90,10 @@ export function Interview({ state, env, columns, rows }: { state: State; env: Ui
 
   return (
     <Box flexDirection={wide ? 'row' : 'column'} gap={1}>
-      <Box flexDirection="column" width={wide ? mainWidth : undefined}>
+      <Box flexDirection="column" width={wide ? '55%' : undefined} flexShrink={0}>
         {main}
       </Box>
-      <CausePanel ranking={causes} limit={wide ? 6 : 3} width={wide ? columns - mainWidth - 1 : Math.min(columns, 60)} />
+      <CausePanel ranking={causes} limit={wide ? 6 : 3} width={panelWidth} grow={wide} />
     </Box>
   );
 }

@@ -51,10 +51,10 @@ export function SymptomPicker({ state, env, columns, rows: terminalRows }: { sta
   const [start, end] = rows.length === 0 ? [0, 0] : visibleWindow(rows, highlighted, listHeight, headings);
   const current = rows[highlighted]?.symptom;
   const titleWidth = Math.max(10, (wide ? Math.floor(columns * 0.55) : columns) - 6);
-  const detailWidth = (wide ? Math.floor(columns * 0.45) - 1 : columns) - 4;
+  const detailWidth = (wide ? columns - Math.ceil(columns * 0.55) - 1 : columns) - 4;
 
   const list = (
-    <Box flexDirection="column" width={wide ? Math.floor(columns * 0.55) : undefined}>
+    <Box flexDirection="column" width={wide ? '55%' : undefined} flexShrink={0}>
       <Text>
         <Text dimColor>{state.picker.browse ? 'Browse by category' : 'Filter'}: </Text>
         {state.picker.browse ? <Text dimColor>(Tab to type)</Text> : <Text>{state.picker.query}<Text inverse={state.picker.focus === 'filter'}> </Text></Text>}
@@ -83,7 +83,7 @@ export function SymptomPicker({ state, env, columns, rows: terminalRows }: { sta
   );
 
   const detail = current ? (
-    <Box flexDirection="column" borderStyle="round" paddingX={1} width={wide ? Math.floor(columns * 0.45) - 1 : undefined}>
+    <Box flexDirection="column" borderStyle="round" paddingX={1} flexGrow={1}>
       {fitLines([current.title, current.summary, ...(wide ? [current.whatYouSee] : [])], detailWidth, detailHeight - 2).shown.map((line, position) => (
         <Paragraph key={position} text={line} width={detailWidth} bold={position === 0} dimColor={position === 2} />
       ))}

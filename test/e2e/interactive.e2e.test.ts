@@ -28,7 +28,7 @@ describe('the built CLI in a real pseudo-terminal', () => {
     expect(result.preview_raw_markdown).toBe(false);
     // The farewell stands on its own line and names how to continue.
     expect(result.farewell).toMatch(/\n\s*Session saved to .*session-.*\.yaml/);
-    expect(result.farewell).toMatch(/Continue with "node \S*cli\.js --resume"/);
+    expect(result.farewell).toMatch(/Continue it: +node \S*cli\.js --resume/);
 
     const exported = readdirSync(work).filter((name) => name.endsWith('.md'));
     expect(exported).toHaveLength(1);

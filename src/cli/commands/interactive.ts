@@ -129,7 +129,7 @@ function farewell(latest: { session: Session; savedTo?: string; problem?: string
   if (!latest) return 'Nothing was saved: no symptom was chosen yet.\n';
   if (latest.savedTo) {
     const resume = pointer === latest.savedTo ? `${command} --resume` : `${command} --session ${latest.savedTo}`;
-    return `Session saved to ${latest.savedTo}\nContinue with "${resume}", or report on it with "${command} report ${latest.savedTo}".\n`;
+    return `Session saved to ${latest.savedTo}\nContinue it:  ${resume}\nReport on it: ${command} report ${latest.savedTo}\n`;
   }
   return [
     `Your answers were NOT saved: ${latest.problem}.`,

@@ -95,8 +95,9 @@ export function App({ env, services, initial, color, onExit, renderMarkdown = re
   }, [state.exit]);
 
   const width = columns - 2;
-  const hints = keyHints(state, hintContext(state, env));
-  const header = [`deploy-doctor`, state.team.value.trim(), stepNames[state.screen]].filter(Boolean).join(' · ');
+  const hints = keyHints(state, { ...hintContext(state, env), narrow: columns < 60 });
+  // Narrow, the step comes first so truncating a long team name never hides where you are.
+  const header = (columns >= 60 ? ['deploy-doctor', state.team.value.trim(), stepNames[state.screen]] : [stepNames[state.screen], state.team.value.trim()]).filter(Boolean).join(' · ');
   const warning = state.saveProblem
     ? `Not saved: ${state.saveProblem}. Your answers are only in this window: press s on the results to save them to another file.`
     : undefined;

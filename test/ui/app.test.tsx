@@ -571,8 +571,10 @@ const shortLines = (count: number) => () => Array.from({ length: count }, (_, li
 // Bugs found while writing these tests: each of these fails until the bug is fixed.
 describe('bugs', () => {
   const sizes = [
+    [40, 20],
     [80, 24],
     [100, 24],
+    [100, 30],
     [120, 30],
   ] as const;
   const screens: [string, () => State][] = [
@@ -581,12 +583,16 @@ describe('bugs', () => {
     ['results', () => resultsState()],
     ['results with details', () => key(resultsState(), '', { return: true })],
     ['plan preview', () => key(resultsState(), 'm')],
+    ['welcome', () => initialState({ date })],
+    ['notes being written', () => key({ ...resultsState(), notes: ['one', 'two', 'three'] }, 'n')],
+    ['a note being written', () => key(resultsState(), 'n')],
+    ['export', () => key(resultsState(), 'e')],
   ];
 
   // Ink clears the whole terminal on every render once its output is taller than the terminal,
   // and the top of the screen (the header, the filter with what was typed) scrolls out of view.
   it.each(screens)(
-    '%s fits the terminal height at 80x24, 100x24 and 120x30',
+    '%s fits the terminal height at 40x20, 80x24, 100x24, 100x30 and 120x30',
     async (_name, state) => {
       const overflows: string[] = [];
       for (const [columns, rows] of sizes) {

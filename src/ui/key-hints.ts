@@ -10,6 +10,8 @@ export type HintContext = {
   hasHighlight?: boolean;
   /** On the results screen: whether the selected cause is in the plan on the evidence, added by the team, or left out. */
   coverage?: 'planned' | 'added' | 'left-out';
+  /** Every relevant question is answered: "ask everything" would change nothing. */
+  nothingLeft?: boolean;
   /** Under 60 columns the footer uses shorter labels. */
   narrow?: boolean;
 };
@@ -43,7 +45,7 @@ export function keyHints(state: State, context: HintContext): Hint[] {
         ...(context.hasQuestion ? (context.narrow ? [['?', 'why'] as Hint] : ([['y', 'yes'], ['n', 'no'], ['p', 'partly'], ['u', 'unsure'], ['?', 'why']] as Hint[])) : [['Enter', 'results'] as Hint]),
         ['b', context.narrow ? 'undo' : 'undo last answer'],
         ['e', context.narrow ? 'edit' : 'edit answers'],
-        ['a', state.interview.mode === 'adaptive' ? (context.narrow ? 'ask all' : 'ask everything') : 'ask only what matters'],
+        ...(context.nothingLeft ? [] : ([['a', state.interview.mode === 'adaptive' ? (context.narrow ? 'ask all' : 'ask everything') : 'ask only what matters']] as Hint[])),
         ['d', 'done'],
         ['Esc', 'symptoms'],
         ['q', 'quit'],

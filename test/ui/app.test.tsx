@@ -814,3 +814,17 @@ describe('when autosave fails (issue 9 item 4)', () => {
     inkTimeout,
   );
 });
+
+describe('footer and preview details found in the terminal', () => {
+  it(
+    'once every question is answered, the footer no longer offers "ask everything"',
+    async () => {
+      let state = key(interviewState(), 'a');
+      for (let guard = 0; guard < 30 && currentQuestion(state, env).question; guard++) state = key(state, 'n');
+      const app = await open(state);
+      expect(flat(app.frame())).toContain('Every question these symptoms raise has been answered.');
+      expect(app.frame()).not.toContain('a ask');
+    },
+    inkTimeout,
+  );
+});

@@ -40,7 +40,10 @@ function hintContext(state: State, env: UiEnv): HintContext {
     const highlighted = rows[Math.min(state.picker.highlighted, rows.length - 1)];
     return { hasQuestion: false, hasHighlight: Boolean(highlighted), highlightedChosen: highlighted ? state.symptoms.includes(highlighted.symptom.id) : false };
   }
-  if (state.screen === 'interview') return { hasQuestion: Boolean(currentQuestion(state, env).question) };
+  if (state.screen === 'interview') {
+    const current = currentQuestion(state, env);
+    return { hasQuestion: Boolean(current.question), nothingLeft: !current.question && current.step.reason === 'no-questions-left' };
+  }
   if (state.screen === 'results') {
     const selected = ranking(state, env)[state.results.selected];
     return { hasQuestion: false, coverage: selected ? planCoverage(state, env).get(selected.id) : undefined };

@@ -96,7 +96,7 @@ export function SymptomPicker({ state, env, columns, rows: terminalRows }: { sta
 
 /** One line whatever the width: a long filter shows its end, where the typing happens. */
 function FilterLine({ state, width }: { state: State; width: number }) {
-  const label = state.picker.browse ? 'Browse by category: ' : 'Filter: ';
+  const label = state.picker.browse ? (width < 50 ? 'Browse: ' : 'Browse by category: ') : 'Filter: ';
   const chosen = `  ${state.symptoms.length} chosen`;
   const room = Math.max(4, width - label.length - chosen.length - 1);
   const query = [...state.picker.query];

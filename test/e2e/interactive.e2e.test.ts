@@ -60,6 +60,22 @@ describe('the built CLI in a real pseudo-terminal', () => {
     expect(result.farewell).not.toMatch(/\n\s+at /);
   }, 90_000);
 
+  it('after autosave fails, s saves the session elsewhere and saving continues there', () => {
+    const blocked = join(work, 'state-is-a-file-too');
+    writeFileSync(blocked, 'not a folder');
+    const drive = spawnSync('python3', [join(repoRoot, 'test/e2e/diagnose-in-pty.py'), cli, work, blocked, 'save-elsewhere'], { encoding: 'utf8', timeout: 60_000 });
+    const result = JSON.parse(drive.stdout.trim().split('\n').at(-1) ?? '{}');
+    expect(result.error, result.screen).toBeUndefined();
+    expect(result.exit).toBe(0);
+    expect(result.warning_after_save_as).toBe(false);
+    const saved = readdirSync(work).find((name) => name.startsWith('deploy-doctor-session-ops-'));
+    expect(saved).toBeDefined();
+    expect(result.farewell).toContain(`Session saved to ${join(work, saved!)}`);
+    expect(result.farewell).toMatch(/Continue it: +node \S+ --session /);
+    // The note written after saving elsewhere is in that file.
+    expect(readFileSync(join(work, saved!), 'utf8')).toContain('notes: ["later"]');
+  }, 90_000);
+
   it('refuses to start without a terminal and points to the headless commands', () => {
     const run = spawnSync(process.execPath, [cli], { encoding: 'utf8', input: '' });
     expect(run.status).toBe(2);

@@ -7,7 +7,7 @@ import { loadCliKnowledge } from '../load-cli-knowledge.js';
 import { knowledgeOption, parseCommandArgs } from '../parse-command-args.js';
 import { describeWriteError } from '../describe-write-error.js';
 import { listSessions } from '../list-sessions.js';
-import { lastSessionFile, newSessionFile, readSession, saveSession, serializeSession, stateDir } from '../session-store.js';
+import { lastSessionFile, newSessionFile, readSession, saveSession, serializeSession, stateDir, writeAtomicSync } from '../session-store.js';
 import { FileExistsError, writeFileAtomic } from '../write-file-atomic.js';
 import type { Session } from '../../engine/session-schema.js';
 import { initialState, resumeFrom } from '../../ui/state.js';
@@ -83,7 +83,10 @@ export async function interactiveCommand(args: readonly string[], io: Io): Promi
     saveSession: (session, resumed) => {
       const file = savedAs ?? (resumed && resumeFile ? resumeFile : freshFile);
       try {
-        saveSession(file, session, io.env);
+        // A file chosen with "save session as" is written on its own: the state folder (and its
+        // last-session pointer) may be exactly what cannot be written.
+        if (savedAs) writeAtomicSync(savedAs, serializeSession(session));
+        else saveSession(file, session, io.env);
         latest = { session, savedTo: file };
         return { ok: true };
       } catch (error) {

@@ -47,7 +47,7 @@ export function Results({ state, env, diagnosis, markdown, columns, rows, render
       ? plan.addedByTeam.includes(selected.id)
         ? 'In the fix plan because you added it (p takes it out).'
         : 'In the fix plan (m shows the whole plan).'
-      : `Not in the fix plan: ${omission ? omissionText[omission.reason] : 'the evidence points away from it.'} Press p to add it.`
+      : `Not in the fix plan: ${omissionText[omission?.reason ?? 'not-confident']} Press p to add it.`
     : '';
   const summary = `${summarize(diagnosis)} ${plan.items.length > 0 ? 'Press m to read the fix plan.' : ''}`.trim();
   const summaryLines = paragraphHeight(summary, columns);

@@ -829,3 +829,16 @@ describe('footer and preview details found in the terminal', () => {
     inkTimeout,
   );
 });
+
+describe('text from a saved session on the welcome screen', () => {
+  it(
+    'a team name with control sequences reaches the screen without them',
+    async () => {
+      const resumable: Session = { version: 1, team: 'Ops\u001b]0;owned\u0007', symptoms: ['fear-of-deploying'], answers: {} };
+      const app = await open(initialState({ date, resumable }));
+      expect(app.frame()).toContain('An unfinished diagnosis for Ops]0;owned');
+      expect(app.frame()).not.toMatch(/\u0007|\u001b\]/);
+    },
+    inkTimeout,
+  );
+});

@@ -22,7 +22,7 @@ export function diagnose(index: KnowledgeIndex, session: Session, mode: Intervie
     session,
     symptoms: session.symptoms.map((id) => index.symptoms.get(id)!),
     ranking,
-    plan: buildPlan(index, ranking),
+    plan: buildPlan(index, ranking, session.addToPlan),
     interview: nextQuestion(index, session, mode, ranking),
   };
 }

@@ -24,5 +24,8 @@ export function parseSession(file: string, text: string, index: KnowledgeIndex):
   for (const id of Object.keys(session.answers)) {
     if (!index.questions.has(id)) idProblems.push(problemAt(source, ['answers', id], unknownIdMessage('question', id, index.questions.keys())));
   }
+  (session.addToPlan ?? []).forEach((id, position) => {
+    if (!index.antiPatterns.has(id)) idProblems.push(problemAt(source, ['addToPlan', position], unknownIdMessage('anti-pattern', id, index.antiPatterns.keys())));
+  });
   return idProblems.length > 0 ? { problems: idProblems } : { session, problems: [] };
 }

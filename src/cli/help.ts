@@ -8,6 +8,9 @@ Usage
         [--format md|json] [-o FILE] [--force]
   deploy-doctor next ANSWERS [--json] [--all]
                                         the most useful next question, or why to stop
+  deploy-doctor merge ANSWERS ANSWERS... [-o FILE] [--anonymous] [--force]
+                                        combine files people filled in on their own
+                                        into one team file (version 2)
   deploy-doctor search TEXT [--json] [--limit N]
                                         find symptoms by describing them in your own words
   deploy-doctor list symptoms|anti-patterns|questions [--json]

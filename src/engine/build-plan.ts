@@ -28,7 +28,12 @@ export function leadingCauses(ranking: readonly RankedCause[]): RankedCause[] {
  * not ruled out (a prerequisite comes first even when ranked lower), and lays
  * their fix steps on one calendar.
  */
-export function buildPlan(index: KnowledgeIndex, ranking: readonly RankedCause[]): Plan {
+export function buildPlan(
+  index: KnowledgeIndex,
+  ranking: readonly RankedCause[],
+  /** The team's dot vote (room-vote.ts): voted causes join the plan and lead it, most dots first. */
+  dots: Readonly<Record<string, number>> = {},
+): Plan {
   const rankOf = new Map(ranking.map((cause, position) => [cause.id, position]));
   const causeOf = new Map(ranking.map((cause) => [cause.id, cause]));
   const prerequisiteOf = new Map<string, string[]>();
@@ -44,8 +49,11 @@ export function buildPlan(index: KnowledgeIndex, ranking: readonly RankedCause[]
     }
   };
   leadingCauses(ranking).forEach((cause) => include(cause.id));
+  const voted = Object.keys(dots).filter((id) => (dots[id] ?? 0) > 0 && causeOf.has(id)).sort();
+  voted.forEach((id) => include(id));
 
-  const ordered = prerequisitesFirst([...chosen], index, (id) => rankOf.get(id) ?? Number.MAX_SAFE_INTEGER);
+  const byRank = (id: string) => rankOf.get(id) ?? Number.MAX_SAFE_INTEGER;
+  const ordered = prerequisitesFirst([...chosen], index, voted.length > 0 ? votePriority(ranking, dots, prerequisiteOf) : byRank);
   const items: PlanItem[] = [];
   const finishes = new Map<string, number>();
   let nextStart = 1;
@@ -101,6 +109,25 @@ function placeSteps(antiPattern: AntiPattern, startWeek: number): PlanStep[] {
       to: span.to === null ? null : startWeek + span.to - 1,
     };
   });
+}
+
+/**
+ * More dots first, then rank. A prerequisite takes on the priority of the most urgent fix waiting
+ * for it, so the team's first choice is preceded only by what it truly needs.
+ */
+function votePriority(ranking: readonly RankedCause[], dots: Readonly<Record<string, number>>, dependantsOf: ReadonlyMap<string, string[]>) {
+  const positions = new Map(ranking.map((cause, position) => [cause.id, position]));
+  const own = (id: string) => -(dots[id] ?? 0) * (ranking.length + 1) + (positions.get(id) ?? ranking.length);
+  const memo = new Map<string, number>();
+  const urgency = (id: string, path: ReadonlySet<string>): number => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    let value = own(id);
+    for (const dependant of dependantsOf.get(id) ?? []) if (!path.has(dependant)) value = Math.min(value, urgency(dependant, new Set([...path, id])));
+    memo.set(id, value);
+    return value;
+  };
+  return (id: string) => urgency(id, new Set([id]));
 }
 
 const timelineOrder = (step: PlanStep) => step.from * 2 + (step.to === null ? 1 : 0);

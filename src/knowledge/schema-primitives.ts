@@ -62,3 +62,4 @@ export const doraKeySchema = z.enum([
   'change-failure-rate',
   'time-to-restore',
 ]);
+export type DoraKey = z.infer<typeof doraKeySchema>;

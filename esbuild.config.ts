@@ -43,7 +43,7 @@ const appStaysOutside: Plugin = {
 const previewStaysOutside: Plugin = {
   name: 'preview-stays-outside',
   setup(builder) {
-    builder.onResolve({ filter: /terminal-markdown\.js$/ }, () => ({ path: './terminal-markdown.cjs', external: true }));
+    builder.onResolve({ filter: /(^|[\\/])terminal-markdown\.c?js$/ }, () => ({ path: './terminal-markdown.cjs', external: true }));
   },
 };
 
@@ -103,7 +103,7 @@ async function bundle() {
     outfile: `${dist}/app.cjs`,
     format: 'cjs',
     jsx: 'automatic',
-    define: { ...shared.define, 'import.meta.url': 'importMetaUrl' },
+    define: { ...shared.define, 'import.meta.url': 'importMetaUrl', DEPLOY_DOCTOR_BUNDLED: 'true' },
     inject: [`${root}src/cli/import-meta-url-shim.ts`],
     // Only loaded when DEV=true, to connect React DevTools; never in this app.
     alias: { ...shared.alias, 'react-devtools-core': `${root}src/ui/devtools-stub.ts` },
@@ -153,10 +153,10 @@ async function warmAppCodeCache() {
         const stdin = new Stdin();
         const finished = runApp({
           index, initial: initialState({ date: '2026-01-01' }), color: true,
-          services: { saveSession() {}, writeExport: async () => ({ outcome: 'written' as const, message: 'warm-up' }) },
+          services: { saveSession: () => ({ ok: true as const }), saveSessionAs: async () => ({ outcome: 'written' as const, message: 'warm-up' }), writeExport: async () => ({ outcome: 'written' as const, message: 'warm-up' }) },
           stdin: stdin as never, stdout: new Stdout() as never,
         });
-        const keys = ['P', '\\r', 'f', 'e', 'a', 'r', '\\u001b[B', ' ', '\\t', '\\u001b[B', ' ', '\\r', 'n', '?', 'y', 'p', 'b', 'u', 'd', '\\r', '\\u001b[B', 'q'];
+        const keys = ['P', '\\r', 'f', 'e', 'a', 'r', ' ', ' ', '\\t', '\\u001b[B', ' ', '\\r', 'n', '?', 'y', 'p', 'b', 'u', 'd', '\\r', '\\u001b[B', 'm', 'q'];
         void (async () => {
           for (const key of keys) { await new Promise((resolve) => setTimeout(resolve, 15)); stdin.press(key); }
           await finished;

@@ -16,6 +16,13 @@ Usage
   deploy-doctor list symptoms|anti-patterns|questions [--json]
   deploy-doctor validate [DIR]          check a knowledge directory (default: the bundled one)
 
+Options for the guided diagnosis
+  --resume              continue the last saved session where you left it
+  --session FILE        save to (and continue) this answers file
+  --sessions            list the saved sessions, newest first, and exit
+  --no-color            no colours (NO_COLOR is honoured too)
+  Sessions are saved under $XDG_STATE_HOME/deploy-doctor (or ~/.local/state/deploy-doctor).
+
 Options for every command
   -k, --knowledge DIR   layer your own knowledge pack over the bundled one (repeatable)
   -h, --help            show this help

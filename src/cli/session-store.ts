@@ -54,6 +54,8 @@ export function serializeSession(session: Session): string {
   lines.push(answers.length === 0 ? 'answers: {}' : 'answers:');
   for (const [id, answer] of answers) lines.push(`  ${id}: ${answer}`);
   if (session.notes) lines.push(`notes: ${JSON.stringify(session.notes)}`);
+  // Optional fields the app adds (plan additions, where to resume), as JSON, which YAML reads as is.
+  for (const key of ['addToPlan', 'resume'] as const) if (session[key]) lines.push(`${key}: ${JSON.stringify(session[key])}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -43,5 +43,7 @@ export function serializeAnswersFile(file: AnswersFile, header?: string): string
   if (file.metrics !== undefined) lines.push(`metrics: ${flow(file.metrics)}`);
   if (file.votes !== undefined) lines.push(`votes: ${flow(file.votes)}`);
   if (file.notes !== undefined) lines.push(`notes: ${flow(file.notes)}`);
+  if (file.addToPlan !== undefined) lines.push(`addToPlan: ${flow(file.addToPlan)}`);
+  if (file.resume !== undefined) lines.push(`resume: ${flow(file.resume)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 import type { AntiPattern, FixStep } from '../knowledge/schema.js';
-import type { Plan, PlanItem, PlanStep, RankedCause } from './diagnosis-schema.js';
+import type { Plan, PlanItem, PlanOmission, PlanStep, RankedCause } from './diagnosis-schema.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
-import { leadingAt, maxLeadingCauses, prerequisiteKeptAbove } from './weights.js';
+import { leadingAt, maxLeadingCauses, omissionShownAbove, prerequisiteKeptAbove } from './weights.js';
 
 /** "Week 2" -> 2..2, "Weeks 2-3" -> 2..3, "Ongoing" -> open-ended. */
 export function weekSpan(weeks: string): { from: number; to: number | null } {
@@ -17,10 +17,29 @@ function foundationWeeks(steps: readonly FixStep[]): number {
   return Math.max(1, ...steps.map((step) => weekSpan(step.weeks).to ?? 0));
 }
 
+/** Two causes the report shows with the same percentage are tied: a plan never takes one and drops the other. */
+const tied = (a: RankedCause, b: RankedCause) => Math.round(a.confidence * 100) === Math.round(b.confidence * 100);
+
+/** The first `count` causes, and any that tie with the last of them. */
+function topWithTies(causes: readonly RankedCause[], count: number): RankedCause[] {
+  const top = causes.slice(0, count);
+  const last = top.at(-1);
+  return last ? [...top, ...causes.slice(count).filter((cause) => tied(cause, last))] : top;
+}
+
 /** The causes the plan is about: the confident ones, or the best few when nothing is confident yet. */
 export function leadingCauses(ranking: readonly RankedCause[]): RankedCause[] {
-  const confident = ranking.filter((cause) => cause.confidence >= leadingAt).slice(0, maxLeadingCauses);
-  return confident.length > 0 ? confident : ranking.slice(0, 2);
+  const confident = topWithTies(
+    ranking.filter((cause) => cause.confidence >= leadingAt),
+    maxLeadingCauses,
+  );
+  return confident.length > 0 ? confident : topWithTies(ranking, 2);
+}
+
+/** Why a ranked cause has no place in the plan, so the report can say so instead of leaving it out silently. */
+function omissionReason(cause: RankedCause, leading: readonly RankedCause[]): PlanOmission['reason'] {
+  if (cause.confidence >= leadingAt && leading.some((lead) => lead.confidence >= leadingAt)) return 'beyond-the-limit';
+  return 'not-confident';
 }
 
 /**
@@ -31,6 +50,7 @@ export function leadingCauses(ranking: readonly RankedCause[]): RankedCause[] {
 export function buildPlan(
   index: KnowledgeIndex,
   ranking: readonly RankedCause[],
+  addedByTeam: readonly string[] = [],
   /** The team's dot vote (room-vote.ts): voted causes join the plan and lead it, most dots first. */
   dots: Readonly<Record<string, number>> = {},
 ): Plan {
@@ -48,7 +68,10 @@ export function buildPlan(
       if (cause && cause.confidence > prerequisiteKeptAbove) include(prerequisite, id);
     }
   };
-  leadingCauses(ranking).forEach((cause) => include(cause.id));
+  const leading = leadingCauses(ranking);
+  leading.forEach((cause) => include(cause.id));
+  const added = addedByTeam.filter((id) => causeOf.has(id) && !chosen.has(id));
+  added.forEach((id) => include(id));
   const voted = Object.keys(dots).filter((id) => (dots[id] ?? 0) > 0 && causeOf.has(id)).sort();
   voted.forEach((id) => include(id));
 
@@ -83,6 +106,10 @@ export function buildPlan(
     .sort((a, b) => timelineOrder(a) - timelineOrder(b) || ordered.indexOf(a.antiPattern) - ordered.indexOf(b.antiPattern));
   return {
     items,
+    addedByTeam: added,
+    omitted: ranking
+      .filter((cause) => !chosen.has(cause.id) && cause.confidence >= omissionShownAbove)
+      .map((cause) => ({ antiPattern: cause.id, confidence: cause.confidence, reason: omissionReason(cause, leading) })),
     timeline,
     weekOne: timeline.filter((step) => step.from === 1),
     metrics: mergedMetrics(items, index),

@@ -32,7 +32,7 @@ export function diagnose(index: KnowledgeIndex, session: Session, mode: Intervie
     session,
     symptoms: session.symptoms.map((id) => index.symptoms.get(id)!),
     ranking,
-    plan: buildPlan(index, ranking, session.votes ? dotTally(session.votes) : {}),
+    plan: buildPlan(index, ranking, session.addToPlan, session.votes ? dotTally(session.votes) : {}),
     interview: nextQuestion(index, session, mode, ranking),
     ...(room ? { room } : {}),
     ...(session.metrics && clusters ? { baseline: placeMetrics(session.metrics, clusters) } : {}),

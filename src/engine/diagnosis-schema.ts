@@ -59,8 +59,19 @@ export const planItemSchema = z.strictObject({
 });
 export type PlanItem = z.infer<typeof planItemSchema>;
 
+/** A ranked cause the plan does not cover, and why: too many stronger causes, or not confident enough. */
+export const planOmissionSchema = z.strictObject({
+  antiPattern: idSchema,
+  confidence: probability,
+  reason: z.enum(['beyond-the-limit', 'not-confident']),
+});
+export type PlanOmission = z.infer<typeof planOmissionSchema>;
+
 export const planSchema = z.strictObject({
   items: z.array(planItemSchema),
+  /** Causes in the plan only because the team added them. */
+  addedByTeam: z.array(idSchema),
+  omitted: z.array(planOmissionSchema),
   timeline: z.array(planStepSchema),
   weekOne: z.array(planStepSchema),
   metrics: z.array(

@@ -68,6 +68,8 @@ export function mergeSessions(inputs: readonly MergeInput[], { anonymous }: { an
     answers[id] = { by };
   }
   const voters = people.filter((person) => person.dots !== undefined);
+  // Causes anyone added to the plan stay in it; where each person's app stopped does not carry over.
+  const addToPlan = [...new Set(inputs.flatMap(({ session }) => session.addToPlan ?? []))];
   const dates = inputs.map(({ session }) => session.date).filter((date): date is string => date !== undefined).sort();
 
   return {
@@ -86,6 +88,7 @@ export function mergeSessions(inputs: readonly MergeInput[], { anonymous }: { an
       symptomCounts,
       answers,
       ...(Object.keys(metrics).length > 0 ? { metrics } : {}),
+      ...(addToPlan.length > 0 ? { addToPlan } : {}),
       ...(voters.length > 0 ? { votes: { by: Object.fromEntries(voters.map((person) => [labelOf.get(person)!, person.dots!])) } } : {}),
     },
   };
@@ -115,6 +118,7 @@ function peopleIn({ name, session, label }: MergeInput): { people: Person[] } | 
     // One voice: the answers as written, the file's symptoms and notes are that person's.
     const only = respondents[0];
     const personLabel = only?.label ?? label;
+    const notes = only?.notes ?? (session.notes === undefined ? undefined : [session.notes].flat().join('\n\n'));
     return {
       people: [
         {
@@ -122,7 +126,7 @@ function peopleIn({ name, session, label }: MergeInput): { people: Person[] } | 
           from: name,
           answers: Object.fromEntries(whole),
           symptoms: only?.symptoms ?? session.symptoms,
-          ...((only?.notes ?? session.notes) !== undefined ? { notes: (only?.notes ?? session.notes)! } : {}),
+          ...(notes !== undefined ? { notes } : {}),
           ...(votes[personLabel] ? { dots: votes[personLabel] } : {}),
         },
       ],

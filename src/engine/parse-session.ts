@@ -77,6 +77,10 @@ export function checkAnswersFile(data: AnswersFile, index: KnowledgeIndex, at: A
     }
   }
 
+  (data.addToPlan ?? []).forEach((id, position) => {
+    if (!index.antiPatterns.has(id)) problems.push(at(['addToPlan', position], unknownIdMessage('anti-pattern', id, index.antiPatterns.keys())));
+  });
+
   const votes = data.votes;
   if (votes && 'by' in votes) {
     if (data.room) problems.push(at(['votes', 'by'], 'a room records the vote as a tally without names; use "tally"'));

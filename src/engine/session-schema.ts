@@ -2,8 +2,29 @@ import * as z from 'zod/mini';
 import { answerSchema, idSchema } from '../knowledge/schema-primitives.js';
 import { deploysPerDay, durationHint, durationHours, frequencyHint, percentHint, percentValue } from './metric-values.js';
 
-const teamSchema = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(200, 'must be at most 200 characters'));
-const notesSchema = z.string().check(z.maxLength(20_000, 'must be at most 20,000 characters'));
+/** Every note together: the same limit as the single note of version-1 files. */
+export const notesLimit = 20_000;
+export const teamNameLimit = 200;
+
+const teamSchema = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(teamNameLimit, `must be at most ${teamNameLimit} characters`));
+const notesSchema = z.string().check(z.maxLength(notesLimit, 'must be at most 20,000 characters'));
+/** The team's notes: one text, or several (the app keeps a list). */
+const teamNotesSchema = z.union([z.string(), z.array(z.string())]).check(
+  z.refine((notes) => [notes].flat().join('').length <= notesLimit, 'must be at most 20,000 characters in all'),
+);
+/** Fields the interactive app adds to any session it saves. */
+const appFields = {
+  /** Causes the team added to the fix plan beyond the ones the evidence puts there. */
+  addToPlan: z.optional(z.array(idSchema)),
+  /** Where the interactive app was, so --resume returns there; hand-written files can leave it out. */
+  resume: z.optional(
+    z.strictObject({
+      screen: z.optional(z.enum(['picker', 'interview', 'results'])),
+      mode: z.optional(z.enum(['adaptive', 'all'])),
+      draftNote: z.optional(z.string().check(z.maxLength(notesLimit, 'must be at most 20,000 characters'))),
+    }),
+  ),
+};
 const count = z.int('must be a whole number').check(z.minimum(0, 'must be 0 or more'));
 const positiveCount = z.int('must be a whole number').check(z.minimum(1, 'must be 1 or more'));
 
@@ -98,7 +119,8 @@ export const answersFileSchema = z.strictObject({
   answers: z._default(z.record(idSchema, answerEntrySchema), {}),
   metrics: z.optional(metricsSchema),
   votes: z.optional(votesSchema),
-  notes: z.optional(notesSchema),
+  notes: z.optional(teamNotesSchema),
+  ...appFields,
 });
 export type AnswersFile = z.infer<typeof answersFileSchema>;
 
@@ -131,6 +153,7 @@ export const sessionSchema = z.strictObject({
   responses: z.optional(z.record(idSchema, responsesSchema)),
   metrics: z.optional(metricsSchema),
   votes: z.optional(votesSchema),
-  notes: z.optional(notesSchema),
+  notes: z.optional(teamNotesSchema),
+  ...appFields,
 });
 export type Session = z.infer<typeof sessionSchema>;

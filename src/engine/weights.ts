@@ -35,6 +35,8 @@ export const negligibleGain = 0.02;
 /** Causes at or above this confidence lead the fix plan. */
 export const leadingAt = 0.5;
 export const maxLeadingCauses = 5;
+/** Causes left out of the plan are listed, with the reason, from this confidence up (below it they are noise). */
+export const omissionShownAbove = 0.25;
 
 /** A prerequisite is pulled into the plan unless the answers have ruled it out. */
 export const prerequisiteKeptAbove = 0.25;

@@ -19,7 +19,8 @@ export function toJsonReport(diagnosis: Diagnosis, index: KnowledgeIndex): JsonR
     version: 1,
     team: session.team ?? null,
     date: session.date ?? null,
-    notes: session.notes ?? null,
+    // Version 1 of the report has one notes string; several notes are paragraphs of it.
+    notes: session.notes === undefined ? null : [session.notes].flat().join('\n\n'),
     summary: summarize(diagnosis),
     symptoms: diagnosis.symptoms.map(({ id, title, summary }) => ({
       id,

@@ -1,8 +1,8 @@
-import { compareText } from '../source/compare-text.js';
 import { leadingCauses } from '../engine/build-plan.js';
 import type { Diagnosis } from '../engine/diagnose.js';
 import type { PlanStep } from '../engine/diagnosis-schema.js';
 import type { KnowledgeIndex } from '../engine/knowledge-index.js';
+import { leadingAt, maxLeadingCauses } from '../engine/weights.js';
 import type { Metric } from '../knowledge/schema.js';
 import { describeEvidence } from './describe-evidence.js';
 import { inline, percent, quoted, row } from './markdown-text.js';
@@ -35,7 +35,7 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
     .filter(Boolean)
     .join(' ');
 
-  push(`# ${title}`, '', inline(summarize(diagnosis)), '');
+  push(`# ${title}`, '', `${inline(summarize(diagnosis))}${plan.items.length > 0 ? ' Start with week 1 of the plan below.' : ''}`, '');
 
   push('## Symptoms reported', '');
   const reporters = diagnosis.room?.people;
@@ -72,6 +72,7 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
       const dependants = item.prerequisiteOf.map((id) => inline(index.antiPatterns.get(id)!.title)).join(', ');
       push(`*Comes first because fixing ${dependants} depends on it.*`, '');
     }
+    if (plan.addedByTeam.includes(item.antiPattern)) push('*Added to the plan by the team.*', '');
     push(inline(antiPattern.summary), '');
     push(`**Telltale sign:** ${inline(antiPattern.telltaleSign)}`, '');
     push('#### Why we think so', '');
@@ -91,6 +92,12 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
     for (const { objection, answer } of antiPattern.objections) push(`- **"${inline(objection)}"** ${inline(answer)}`);
     push('');
   });
+
+  if (plan.omitted.length > 0) {
+    push('**Not in this plan.** To plan one of these anyway, add it in the app (key p on the results) or list its id under `addToPlan:` in the answers file.', '');
+    for (const omission of plan.omitted) push(`- ${inline(index.antiPatterns.get(omission.antiPattern)!.title)} (${percent(omission.confidence)}): ${omissionText[omission.reason]}`);
+    push('');
+  }
 
   push('## Timeline', '');
   if (plan.timeline.length > 0) {
@@ -115,7 +122,8 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
   push('');
 
   push('## Appendix: answers', '');
-  const answered = Object.entries(session.answers).sort(([a], [b]) => compareText(a, b));
+  // In the order the interview asked them (the order of the answers file), so the appendix reads like the session.
+  const answered = Object.entries(session.answers);
   if (answered.length === 0) {
     push('No narrowing questions were answered.', '');
   } else {
@@ -135,9 +143,16 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
   if (diagnosis.interview.done) push(`Interview: ${inline(diagnosis.interview.explanation)}`, '');
   else push(`Interview: ${diagnosis.interview.remaining} relevant questions remain unanswered.`, '');
 
-  if (session.notes) push('## Notes', '', quoted(session.notes), '');
+  const notes = [session.notes ?? []].flat().filter((note) => note.trim() !== '');
+  if (notes.length > 0) push('## Notes', '', notes.map(quoted).join('\n\n'), '');
   return `${lines.join('\n').trimEnd()}\n`;
 }
+
+/** Why a cause has no plan, in the words the report and the app both use. */
+export const omissionText = {
+  'beyond-the-limit': `the plan keeps to the ${maxLeadingCauses} strongest causes, and any tied with them, so the team can finish it.`,
+  'not-confident': `not confident enough for a plan (below ${percent(leadingAt)}); more answers may change that.`,
+} as const;
 
 function metricLine(metric: Metric, baseline?: Baseline): string {
   const dora = metric.dora ? ` (DORA: ${doraNames[metric.dora]})` : '';

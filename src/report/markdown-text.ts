@@ -16,13 +16,18 @@ export function inline(text: string): string {
     .trim();
 }
 
-/** Multi-line free text as a block quote, each line escaped so it cannot start a list or heading. */
+/**
+ * Multi-line free text as a block quote, each line escaped so it cannot start a list or heading
+ * (the list marker's punctuation is escaped: "1\\." stays "1.", where "\\1." would show a backslash).
+ * Line breaks are kept as hard breaks (a trailing backslash) instead of being joined into one line.
+ */
 export function quoted(text: string): string {
-  return text
-    .split(/\r?\n|\r/)
-    .map((line) => {
-      const escaped = inline(line).replace(/^([-+=]|\d+[.)])/, '\\$1');
-      return escaped === '' ? '>' : `> ${escaped}`;
+  const lines = text.split(/\r?\n|\r/).map((line) => inline(line).replace(/^[-+=]/, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2'));
+  return lines
+    .map((line, position) => {
+      if (line === '') return '>';
+      const breakAfter = (lines[position + 1] ?? '') !== '';
+      return `> ${line}${breakAfter ? '\\' : ''}`;
     })
     .join('\n');
 }

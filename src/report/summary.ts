@@ -3,7 +3,10 @@ import { leadingCauses } from '../engine/build-plan.js';
 import { percent } from './markdown-text.js';
 import { count } from '../source/count.js';
 
-/** The two-sentence answer a team lead reads first; shared by Markdown, JSON and the terminal. */
+/**
+ * The answer a team lead reads first; shared by Markdown, JSON and the terminal. Where the plan is
+ * (below, or behind a key) is for each of them to say.
+ */
 export function summarize(diagnosis: Diagnosis): string {
   const people = diagnosis.room?.people;
   const answered = Object.keys(diagnosis.session.answers).length;
@@ -17,5 +20,5 @@ export function summarize(diagnosis: Diagnosis): string {
   const others = leading.slice(1).map((cause) => `${cause.title} (${percent(cause.confidence)})`);
   const rest = others.length > 0 ? ` Also likely: ${others.join(', ')}.` : '';
   const confidence = top.confidence >= 0.5 ? 'the most likely cause' : 'the strongest lead so far, though not yet confirmed,';
-  return `${basis}, ${confidence} is ${top.title} (${percent(top.confidence)}).${rest} Start with week 1 of the plan below.`;
+  return `${basis}, ${confidence} is ${top.title} (${percent(top.confidence)}).${rest}`;
 }

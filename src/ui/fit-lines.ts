@@ -1,6 +1,8 @@
-/** Roughly how many terminal lines a paragraph takes when wrapped at `width` columns. */
+import { wrapWords } from './wrap-words.js';
+
+/** How many terminal lines a paragraph takes when wrapped at `width` columns, as `Paragraph` wraps it. */
 export function wrappedLines(text: string, width: number): number {
-  return text.split('\n').reduce((lines, line) => lines + Math.max(1, Math.ceil(line.length / Math.max(10, width))), 0);
+  return wrapWords(text, Math.max(10, width)).length;
 }
 
 /**

@@ -1,46 +1,93 @@
+import { spaceChooses } from './reducer.js';
 import type { State } from './state.js';
 
-/** Footer hints per screen; kept beside the reducer's key handling so the two stay in step. */
-export function keyHints(state: State, hasQuestion: boolean): [string, string][] {
+export type Hint = [key: string, label: string];
+
+export type HintContext = {
+  hasQuestion: boolean;
+  /** The picker's highlighted symptom, and whether it is chosen: the footer says what Space and Enter do to it. */
+  highlightedChosen?: boolean;
+  hasHighlight?: boolean;
+  /** On the results screen: whether the selected cause is in the plan on the evidence, added by the team, or left out. */
+  coverage?: 'planned' | 'added' | 'left-out';
+};
+
+const typing: Hint[] = [['←→', 'move'], ['Ctrl-U', 'clear']];
+
+/** Footer hints per screen; they say what each key does now, and follow the reducer's key handling. */
+export function keyHints(state: State, context: HintContext): Hint[] {
   switch (state.screen) {
     case 'welcome':
       return state.welcome.step === 'resume'
         ? [['Enter', 'resume'], ['n', 'new diagnosis'], ['Esc', 'quit']]
         : [['type', 'team name'], ['Enter', 'continue'], ['Esc', 'quit']];
-    case 'picker':
-      return [
-        ['type', 'filter'],
-        ['↑↓', 'move'],
-        ['Space', 'choose'],
-        ['Tab', state.picker.browse ? 'search' : 'browse'],
-        ...(state.picker.browse ? ([['←→', 'category']] as [string, string][]) : []),
-        ['Enter', 'continue'],
-        ['Esc', state.picker.query ? 'clear' : 'quit'],
-      ];
+    case 'picker': {
+      const { picker } = state;
+      const hints: Hint[] = [];
+      if (!picker.browse) hints.push(['type', 'filter']);
+      hints.push(['↑↓', 'move']);
+      if (context.hasHighlight) hints.push(['Space', spaceChooses(state) ? (context.highlightedChosen ? 'unchoose' : 'choose') : 'next word (twice: choose)']);
+      hints.push(['Tab', picker.browse ? 'type to filter' : 'browse']);
+      if (picker.browse) hints.push(['←→', 'category']);
+      if (state.symptoms.length > 0) hints.push(['Enter', 'continue']);
+      else if (context.hasHighlight) hints.push(['Enter', 'choose and continue']);
+      hints.push(['Esc', picker.query ? 'clear filter' : 'back']);
+      return hints;
+    }
     case 'interview':
-      if (state.interview.editing) return [['↑↓', 'choose answer'], ['y n p u', 'change it'], ['Enter', 'done editing']];
+      if (state.interview.editing) return [['↑↓', 'choose answer'], ['y n p u', 'change it'], ['Enter', 'done'], ['Esc', 'back']];
       return [
-        ...(hasQuestion ? ([['y', 'yes'], ['n', 'no'], ['p', 'partly'], ['u', 'unsure'], ['?', 'why']] as [string, string][]) : [['Enter', 'results'] as [string, string]]),
-        ['b', 'back'],
+        ...(context.hasQuestion ? ([['y', 'yes'], ['n', 'no'], ['p', 'partly'], ['u', 'unsure'], ['?', 'why']] as Hint[]) : [['Enter', 'results'] as Hint]),
+        ['b', 'undo last answer'],
         ['e', 'edit answers'],
-        ...(state.interview.mode === 'adaptive' ? ([['a', 'ask everything']] as [string, string][]) : []),
+        ['a', state.interview.mode === 'adaptive' ? 'ask everything' : 'ask only what matters'],
         ['d', 'done'],
+        ['Esc', 'symptoms'],
         ['q', 'quit'],
       ];
-    case 'results':
-      if (state.results.writingNote) return [['Enter', 'add note'], ['Esc', 'cancel']];
-      return state.results.preview
-        ? [['↑↓', 'scroll'], ['m', 'close preview'], ['e', 'export Markdown'], ['j', 'export JSON'], ['q', 'quit']]
-        : [['↑↓', 'select'], ['Enter', 'details'], ['m', 'preview plan'], ['n', 'add a note'], ['e', 'export Markdown'], ['j', 'export JSON'], ['b', 'back'], ['q', 'quit']];
+    case 'results': {
+      const notes = state.results.notes;
+      if (notes?.draft) return [['Enter', 'save note'], ...typing, ['Esc', 'cancel']];
+      if (notes) return [['↑↓', 'select'], ['a', 'add'], ['Enter', 'edit'], ['x', 'delete'], ['Esc', 'back']];
+      if (state.results.preview) return [['↑↓', 'scroll'], ['Space', 'page'], ['e', 'export Markdown'], ['j', 'export JSON'], ['Esc', 'close preview'], ['q', 'quit']];
+      const plan: Hint[] = context.coverage === 'left-out' ? [['p', 'add to plan']] : context.coverage === 'added' ? [['p', 'take out of plan']] : [];
+      return [
+        ['↑↓', 'select'],
+        ['Enter', state.results.expanded ? 'hide details' : 'details'],
+        ...plan,
+        ['m', 'preview plan'],
+        ['n', 'notes'],
+        ['e', 'export Markdown'],
+        ['j', 'export JSON'],
+        ['s', 'save session as'],
+        ['Esc', 'questions'],
+        ['q', 'quit'],
+      ];
+    }
     case 'export':
       switch (state.exporter?.stage) {
         case 'confirm-overwrite':
           return [['y', 'overwrite'], ['n', 'choose another name']];
         case 'done':
-        case 'failed':
           return [['any key', 'back to results']];
+        case 'writing':
+          return [];
         default:
-          return [['Enter', 'write'], ['Esc', 'cancel']];
+          return [['Enter', 'write'], ...typing, ['Esc', 'cancel']];
       }
   }
+}
+
+/** Lines the footer takes when its hints wrap at `width` columns (two spaces between hints). */
+export function footerLines(hints: readonly Hint[], width: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const [key, label] of hints) {
+    const size = key.length + 1 + label.length;
+    if (used > 0 && used + 2 + size > width) {
+      lines++;
+      used = size;
+    } else used += (used > 0 ? 2 : 0) + size;
+  }
+  return hints.length === 0 ? 0 : lines;
 }

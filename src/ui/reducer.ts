@@ -1,6 +1,7 @@
 import type { Answer } from '../knowledge/schema.js';
-import { answeredQuestions, categoryStarts, currentQuestion, pickerRows, ranking, type UiEnv } from './selectors.js';
-import { resumeFrom, type ExportFormat, type State } from './state.js';
+import { answeredQuestions, categoryStarts, currentQuestion, pickerRows, planCoverage, ranking, type UiEnv } from './selectors.js';
+import { notesRoom, resumeFrom, teamNameLimit, type ExportFormat, type State } from './state.js';
+import { editText, textField, type TextField } from './text-field.js';
 
 /** The keys the app reacts to; a subset of what Ink's useInput reports. */
 export type KeyInfo = Partial<{
@@ -10,6 +11,8 @@ export type KeyInfo = Partial<{
   rightArrow: boolean;
   pageUp: boolean;
   pageDown: boolean;
+  home: boolean;
+  end: boolean;
   return: boolean;
   escape: boolean;
   tab: boolean;
@@ -19,35 +22,37 @@ export type KeyInfo = Partial<{
   meta: boolean;
 }>;
 
+export type WriteOutcome = { outcome: 'written' | 'exists' | 'failed'; message: string };
+
 export type Action =
   | { type: 'key'; input: string; key: KeyInfo; focus?: string }
-  | { type: 'team-typed'; value: string }
-  | { type: 'team-submitted' }
-  | { type: 'export-path-typed'; value: string }
-  | { type: 'export-submitted' }
-  | { type: 'export-finished'; outcome: 'written' | 'exists' | 'failed'; message: string }
+  | { type: 'export-finished'; outcome: WriteOutcome['outcome']; message: string }
+  | { type: 'autosaved'; problem?: string }
   | { type: 'preview-measured'; maxScroll: number }
-  | { type: 'note-written'; text: string }
   | { type: 'interrupt' };
 
 const answerKeys: Record<string, Answer> = { y: 'yes', n: 'no', p: 'partly', u: 'unsure' };
 
+/** A path longer than this is not one anybody means; the limit keeps the field bounded like the others. */
+const pathLimit = 4096;
+
 const clamp = (value: number, length: number) => Math.max(0, Math.min(value, Math.max(0, length - 1)));
 
 export function defaultExportPath(state: State, format: ExportFormat): string {
-  const slug = state.team
+  const slug = state.team.value
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-  return `deploy-doctor-${slug || 'report'}-${state.date}.${format}`;
+  const extension = format === 'session' ? 'yaml' : format;
+  return `deploy-doctor-${format === 'session' ? 'session-' : ''}${slug || 'report'}-${state.date}.${extension}`;
 }
 
 /**
- * Where keys go right now: the screen, plus the text field that has them when one is open
- * (its Enter must not also reach the screen behind it).
+ * Where keys go right now. A key is tagged with it when it arrives, so a key that closed a field
+ * or changed the screen is not applied again to what replaced it.
  */
 export function inputFocus(state: State): string {
-  if (state.screen === 'results' && state.results.writingNote) return 'results:note';
+  if (state.screen === 'results' && state.results.notes) return state.results.notes.draft ? 'results:note' : 'results:notes';
   if (state.screen === 'export' && state.exporter) return `export:${state.exporter.stage}`;
   if (state.screen === 'welcome') return `welcome:${state.welcome.step}`;
   return state.screen;
@@ -62,31 +67,22 @@ export function reduce(state: State, action: Action, env: UiEnv): State {
   switch (action.type) {
     case 'interrupt':
       return { ...next, exit: { code: 130 } };
-    case 'note-written': {
-      const text = action.text.trim();
-      const notes = text ? [state.notes, text].filter(Boolean).join('\n') : state.notes;
-      return { ...next, notes, results: { ...state.results, writingNote: false }, notice: text ? 'Note added to the report.' : undefined };
-    }
+    case 'autosaved':
+      return state.saveProblem === action.problem ? state : { ...state, saveProblem: action.problem };
     case 'preview-measured': {
       const { results } = state;
       return { ...state, results: { ...results, maxScroll: action.maxScroll, scroll: Math.min(results.scroll, action.maxScroll) } };
     }
-    case 'team-typed':
-      return { ...next, team: action.value };
-    case 'team-submitted':
-      return { ...next, team: state.team.trim(), screen: 'picker' };
-    case 'export-path-typed':
-      return state.exporter ? { ...next, exporter: { ...state.exporter, path: action.value } } : state;
-    case 'export-submitted':
-      if (!state.exporter || state.exporter.path.trim() === '') return { ...next, notice: 'Type a file name first.' };
-      return { ...next, exporter: { ...state.exporter, path: state.exporter.path.trim(), stage: 'writing', overwrite: false } };
-    case 'export-finished':
+    case 'export-finished': {
       if (!state.exporter) return state;
-      if (action.outcome === 'exists') return { ...next, exporter: { ...state.exporter, stage: 'confirm-overwrite', message: action.message } };
-      return { ...next, exporter: { ...state.exporter, stage: action.outcome === 'written' ? 'done' : 'failed', message: action.message } };
+      const exporter = { ...state.exporter, message: action.message, overwrite: false };
+      if (action.outcome === 'exists') return { ...next, exporter: { ...exporter, stage: 'confirm-overwrite', failed: false } };
+      // A failed write stays in the dialog with the reason, so the name can be fixed and tried again.
+      if (action.outcome === 'failed') return { ...next, exporter: { ...exporter, stage: 'editing', failed: true } };
+      return { ...next, exporter: { ...exporter, stage: 'done', failed: false } };
+    }
     case 'key':
       if (action.key.ctrl && action.input === 'c') return { ...next, exit: { code: 130 } };
-      // A key that one field or screen already acted on must not also act on what it led to.
       if (action.focus && action.focus !== inputFocus(state)) return state;
       return onKey(next, action.input, action.key, env);
   }
@@ -111,17 +107,34 @@ function leave(state: State): State {
   return { ...state, exit: { code: 0 } };
 }
 
+/** Applies a key to a text field; undefined when the key is not an edit (Enter, Esc, arrows up and down). */
+function edit(state: State, field: TextField, input: string, key: KeyInfo, limit: number, message: string, put: (field: TextField) => State): State | undefined {
+  const result = editText(field, input, key, limit, message);
+  if (!result) return undefined;
+  return { ...put(result.field), notice: result.refused };
+}
+
 function welcomeKey(state: State, input: string, key: KeyInfo): State {
   if (key.escape) return leave(state);
-  if (state.welcome.step !== 'resume') return state; // the team name field handles its own typing
-  if (key.return && state.welcome.resumable) return resumeFrom(state, state.welcome.resumable);
-  if (input === 'n') return { ...state, welcome: { step: 'team' } };
-  if (input === 'q') return leave(state);
-  return state;
+  if (state.welcome.step === 'resume') {
+    if (key.return && state.welcome.resumable) return resumeFrom(state, state.welcome.resumable);
+    if (input === 'n') return { ...state, welcome: { step: 'team' } };
+    if (input === 'q') return leave(state);
+    return state;
+  }
+  if (key.return) return { ...state, team: textField(state.team.value.trim()), screen: 'picker' };
+  const limitMessage = `Team names can be at most ${teamNameLimit} characters.`;
+  return edit(state, state.team, input, key, teamNameLimit, limitMessage, (team) => ({ ...state, team })) ?? state;
 }
 
 function toggle(list: readonly string[], id: string): string[] {
   return list.includes(id) ? list.filter((item) => item !== id) : [...list, id];
+}
+
+/** What Space does in the picker now: type a space between words, or choose the highlighted symptom. */
+export function spaceChooses(state: State): boolean {
+  const { picker } = state;
+  return picker.browse || picker.focus === 'list' || picker.query === '' || picker.query.endsWith(' ');
 }
 
 function pickerKey(state: State, input: string, key: KeyInfo, env: UiEnv): State {
@@ -129,14 +142,15 @@ function pickerKey(state: State, input: string, key: KeyInfo, env: UiEnv): State
   const rows = pickerRows(state, env);
   const highlighted = rows[clamp(picker.highlighted, rows.length)];
   const move = (to: number): State => ({ ...state, picker: { ...picker, highlighted: clamp(to, rows.length), focus: 'list' } });
-  // The first arrow after typing only steps from the filter into the list, so the best match can be chosen.
-  const enterList = picker.focus === 'filter' && picker.query !== '';
+  const setQuery = (query: string): State => ({ ...state, picker: { ...picker, query, highlighted: 0, focus: 'filter', browse: false } });
 
-  if (key.escape) return picker.query ? { ...state, picker: { ...picker, query: '', highlighted: 0, focus: 'filter' } } : leave(state);
-  if (key.upArrow) return move(enterList ? picker.highlighted : picker.highlighted - 1);
-  if (key.downArrow) return move(enterList ? picker.highlighted : picker.highlighted + 1);
+  if (key.escape) return picker.query ? setQuery('') : { ...state, screen: 'welcome', welcome: { step: 'team' } };
+  if (key.upArrow) return move(picker.highlighted - 1);
+  if (key.downArrow) return move(picker.highlighted + 1);
   if (key.pageUp) return move(picker.highlighted - 10);
   if (key.pageDown) return move(picker.highlighted + 10);
+  if (key.home && picker.focus === 'list') return move(0);
+  if (key.end && picker.focus === 'list') return move(rows.length - 1);
   if (picker.browse && (key.leftArrow || key.rightArrow)) {
     const starts = categoryStarts(rows);
     const current = starts.filter((start) => start <= picker.highlighted).length - 1;
@@ -145,23 +159,19 @@ function pickerKey(state: State, input: string, key: KeyInfo, env: UiEnv): State
   }
   if (key.tab) return { ...state, picker: { ...picker, browse: !picker.browse, highlighted: 0, focus: 'list' } };
   if (key.return) {
-    if (state.symptoms.length === 0) return { ...state, notice: 'Choose at least one symptom first: highlight it and press Space.' };
-    return { ...state, screen: 'interview' };
+    if (state.symptoms.length > 0) return { ...state, screen: 'interview' };
+    // Nothing chosen yet: Enter takes the highlighted symptom, which is what the footer says it will do.
+    if (!highlighted) return { ...state, notice: 'No symptom matches the filter: change it, or press Tab to browse.' };
+    return { ...state, symptoms: [highlighted.symptom.id], screen: 'interview' };
   }
-  if (key.backspace || key.delete) {
-    return { ...state, picker: { ...picker, query: picker.query.slice(0, -1), highlighted: 0, focus: 'filter', browse: false } };
-  }
-  if (input === ' ' && (picker.focus === 'list' || picker.query === '')) {
+  if (input === ' ' && !key.ctrl && !key.meta && spaceChooses(state)) {
     return highlighted ? { ...state, symptoms: toggle(state.symptoms, highlighted.symptom.id) } : state;
   }
-  if (input && !key.ctrl && !key.meta && isPrintable(input)) {
-    return { ...state, picker: { ...picker, query: picker.query + input, highlighted: 0, focus: 'filter', browse: false } };
-  }
+  const query = { value: picker.query, cursor: picker.query.length };
+  // The filter is short-lived and edited only at its end; its length limit is only there to bound it.
+  const typed = editText(query, input, { ...key, leftArrow: false, rightArrow: false, home: false, end: false }, 200, 'That filter is long enough.');
+  if (typed) return { ...setQuery(typed.field.value), notice: typed.refused };
   return state;
-}
-
-function isPrintable(input: string): boolean {
-  return !/[\u0000-\u001f\u007f]/.test(input);
 }
 
 function interviewKey(state: State, input: string, key: KeyInfo, env: UiEnv): State {
@@ -184,20 +194,22 @@ function interviewKey(state: State, input: string, key: KeyInfo, env: UiEnv): St
     case 'b': {
       const last = interview.order.at(-1);
       if (!last) return { ...state, screen: 'picker', interview: { ...interview, revisit: undefined } };
-      const { [last]: _undone, ...answers } = state.answers;
-      return { ...state, answers, interview: { ...interview, order: interview.order.slice(0, -1), revisit: last } };
+      const { [last]: previous, ...answers } = state.answers;
+      return { ...state, answers, interview: { ...interview, order: interview.order.slice(0, -1), revisit: { id: last, previous: previous! } } };
     }
     case 'e':
       if (interview.order.length === 0) return { ...state, notice: 'Nothing answered yet.' };
       return { ...state, interview: { ...interview, editing: { selected: interview.order.length - 1 } } };
     case 'a':
-      return { ...state, interview: { ...interview, mode: 'all' }, notice: 'Asking every relevant question; press d when you have had enough.' };
+      return interview.mode === 'all'
+        ? { ...state, interview: { ...interview, mode: 'adaptive' }, notice: 'Back to asking only the questions that still matter.' }
+        : { ...state, interview: { ...interview, mode: 'all' }, notice: 'Asking every relevant question; press d when you have had enough.' };
     case 'd':
       return { ...state, screen: 'results' };
     case 'q':
       return leave(state);
   }
-  if (key.escape) return leave(state);
+  if (key.escape) return { ...state, screen: 'picker' };
   if (key.return && !current.question) return { ...state, screen: 'results' };
   return state;
 }
@@ -207,48 +219,100 @@ function editKey(state: State, input: string, key: KeyInfo, env: UiEnv): State {
   const answered = answeredQuestions(state, env);
   const close = { ...state, interview: { ...state.interview, editing: undefined } };
   if (key.escape || key.return || input === 'e') return close;
-  if (key.upArrow || key.downArrow) {
-    const selected = clamp(editing.selected + (key.upArrow ? -1 : 1), answered.length);
-    return { ...state, interview: { ...state.interview, editing: { selected } } };
-  }
+  const moveTo = (to: number) => ({ ...state, interview: { ...state.interview, editing: { selected: clamp(to, answered.length) } } });
+  if (key.upArrow) return moveTo(editing.selected - 1);
+  if (key.downArrow) return moveTo(editing.selected + 1);
+  if (key.pageUp) return moveTo(editing.selected - 10);
+  if (key.pageDown) return moveTo(editing.selected + 10);
   const answer = answerKeys[input];
   const question = answered[editing.selected];
   if (answer && question) return { ...state, answers: { ...state.answers, [question.id]: answer } };
   return state;
 }
 
+function notesKey(state: State, input: string, key: KeyInfo): State {
+  const pane = state.results.notes!;
+  const withPane = (notes: State['results']['notes'], more: Partial<State> = {}): State => ({ ...state, ...more, results: { ...state.results, notes } });
+  if (pane.draft) {
+    if (key.escape) return withPane(state.notes.length > 0 ? { selected: pane.selected } : undefined);
+    if (key.return) {
+      const text = pane.draft.value.trim();
+      const notes =
+        pane.editing === undefined
+          ? text
+            ? [...state.notes, text]
+            : state.notes
+          : text
+            ? state.notes.map((note, position) => (position === pane.editing ? text : note))
+            : state.notes.filter((_, position) => position !== pane.editing);
+      const selected = pane.editing ?? Math.max(0, notes.length - 1);
+      return withPane(notes.length > 0 ? { selected: clamp(selected, notes.length) } : undefined, {
+        notes,
+        notice: text ? 'Saved; the report carries every note as its own paragraph.' : pane.editing === undefined ? undefined : 'Note deleted.',
+      });
+    }
+    const room = notesRoom(state, pane.editing);
+    const message = 'Notes can hold 20,000 characters in all; this one is full.';
+    return edit(state, pane.draft, input, key, room, message, (draft) => withPane({ ...pane, draft })) ?? state;
+  }
+  if (key.escape) return withPane(undefined);
+  if (key.upArrow || key.downArrow) return withPane({ selected: clamp(pane.selected + (key.upArrow ? -1 : 1), state.notes.length) });
+  if (input === 'a' || input === 'n') return withPane({ ...pane, draft: textField(), editing: undefined });
+  if (key.return && state.notes[pane.selected] !== undefined) return withPane({ ...pane, draft: textField(state.notes[pane.selected]), editing: pane.selected });
+  if ((input === 'x' || key.delete || key.backspace) && state.notes[pane.selected] !== undefined) {
+    const notes = state.notes.filter((_, position) => position !== pane.selected);
+    return withPane(notes.length > 0 ? { selected: clamp(pane.selected, notes.length) } : undefined, { notes, notice: 'Note deleted.' });
+  }
+  return state;
+}
+
 function resultsKey(state: State, input: string, key: KeyInfo, env: UiEnv): State {
   const { results } = state;
-  // The note field handles its own typing; Esc puts it away.
-  if (results.writingNote) return key.escape ? { ...state, results: { ...results, writingNote: false } } : state;
-  const count = ranking(state, env).length;
+  if (results.notes) return notesKey(state, input, key);
+  const causes = ranking(state, env);
+  const count = causes.length;
   if (results.preview) {
     const scrollBy = (lines: number): State => ({ ...state, results: { ...results, scroll: Math.max(0, Math.min(results.maxScroll, results.scroll + lines)) } });
     if (key.upArrow) return scrollBy(-1);
     if (key.downArrow) return scrollBy(1);
     if (key.pageUp) return scrollBy(-10);
-    if (key.pageDown) return scrollBy(10);
+    if (key.pageDown || input === ' ') return scrollBy(10);
+    if (key.home) return scrollBy(-results.scroll);
+    if (key.end) return scrollBy(results.maxScroll);
   } else {
-    if (key.upArrow) return { ...state, results: { ...results, selected: clamp(results.selected - 1, count), expanded: false } };
-    if (key.downArrow) return { ...state, results: { ...results, selected: clamp(results.selected + 1, count), expanded: false } };
+    if (key.upArrow) return { ...state, results: { ...results, selected: clamp(results.selected - 1, count) } };
+    if (key.downArrow) return { ...state, results: { ...results, selected: clamp(results.selected + 1, count) } };
     if (key.return) return { ...state, results: { ...results, expanded: !results.expanded } };
   }
   switch (input) {
     case 'm':
       return { ...state, results: { ...results, preview: !results.preview, scroll: 0 } };
     case 'n':
-      return { ...state, results: { ...results, writingNote: true, preview: false } };
+      return { ...state, results: { ...results, preview: false, notes: state.notes.length > 0 ? { selected: state.notes.length - 1 } : { selected: 0, draft: textField() } } };
+    case 'p': {
+      const selected = causes[results.selected];
+      if (!selected || results.preview) return state;
+      const coverage = planCoverage(state, env).get(selected.id);
+      if (coverage === 'added') return { ...state, addToPlan: state.addToPlan.filter((id) => id !== selected.id), notice: `${selected.title} is out of the plan again.` };
+      if (coverage === 'planned') return { ...state, notice: `${selected.title} is already in the plan.` };
+      return { ...state, addToPlan: [...state.addToPlan, selected.id], notice: `${selected.title} is now in the plan.` };
+    }
     case 'e':
-    case 'j': {
-      const format: ExportFormat = input === 'e' ? 'md' : 'json';
-      return { ...state, screen: 'export', exporter: { format, path: defaultExportPath(state, format), stage: 'editing', overwrite: false } };
+    case 'j':
+    case 's': {
+      const format: ExportFormat = input === 'e' ? 'md' : input === 'j' ? 'json' : 'session';
+      return { ...state, screen: 'export', exporter: { format, path: textField(defaultExportPath(state, format)), stage: 'editing', overwrite: false } };
     }
     case 'b':
       return { ...state, screen: 'interview' };
     case 'q':
       return leave(state);
   }
-  if (key.escape) return results.preview ? { ...state, results: { ...results, preview: false } } : leave(state);
+  if (key.escape) {
+    if (results.preview) return { ...state, results: { ...results, preview: false } };
+    if (results.expanded) return { ...state, results: { ...results, expanded: false } };
+    return { ...state, screen: 'interview' };
+  }
   return state;
 }
 
@@ -256,14 +320,20 @@ function exportKey(state: State, input: string, key: KeyInfo): State {
   const exporter = state.exporter!;
   const back = { ...state, screen: 'results' as const, exporter: undefined };
   switch (exporter.stage) {
-    case 'editing':
-      return key.escape ? back : state; // the path field handles its own typing
+    case 'editing': {
+      if (key.escape) return back;
+      if (key.return) {
+        const path = exporter.path.value.trim();
+        if (path === '') return { ...state, notice: 'Type a file name first.' };
+        return { ...state, exporter: { ...exporter, path: textField(path), stage: 'writing', overwrite: false } };
+      }
+      return edit(state, exporter.path, input, key, pathLimit, 'That file name is too long.', (path) => ({ ...state, exporter: { ...exporter, path } })) ?? state;
+    }
     case 'confirm-overwrite':
       if (input === 'y') return { ...state, exporter: { ...exporter, stage: 'writing', overwrite: true } };
       if (input === 'n' || key.escape) return { ...state, exporter: { ...exporter, stage: 'editing', message: undefined } };
       return state;
     case 'done':
-    case 'failed':
       return back;
     case 'writing':
       return state;

@@ -2,6 +2,7 @@ import { createSymptomSearch, type SymptomSearch } from '../engine/search-sympto
 import type { KnowledgeIndex } from '../engine/knowledge-index.js';
 import { nextQuestion, relevantQuestions, type NextStep } from '../engine/next-question.js';
 import { rankCauses } from '../engine/rank-causes.js';
+import { buildPlan } from '../engine/build-plan.js';
 import type { RankedCause } from '../engine/diagnosis-schema.js';
 import type { Question, Symptom, SymptomCategory } from '../knowledge/schema.js';
 import { symptomCategorySchema } from '../knowledge/schema-primitives.js';
@@ -46,7 +47,7 @@ export type CurrentQuestion = { question: Question; revisit: boolean; step: Next
 /** The question to show: one taken back with "back" first, otherwise the engine's choice. */
 export function currentQuestion(state: State, env: UiEnv): CurrentQuestion {
   const step = nextQuestion(env.index, { symptoms: state.symptoms, answers: state.answers }, state.interview.mode);
-  const revisitId = state.interview.revisit;
+  const revisitId = state.interview.revisit?.id;
   const revisit = revisitId && relevantQuestions(env.index, state.symptoms).find((question) => question.id === revisitId);
   if (revisit && !(revisit.id in state.answers)) return { question: revisit, revisit: true, step };
   if (step.done) return { step };
@@ -55,4 +56,12 @@ export function currentQuestion(state: State, env: UiEnv): CurrentQuestion {
 
 export function answeredQuestions(state: State, env: UiEnv): Question[] {
   return state.interview.order.map((id) => env.index.questions.get(id)!).filter(Boolean);
+}
+
+/** Whether each ranked cause is in the fix plan: on the evidence, because the team added it, or not at all. */
+export function planCoverage(state: State, env: UiEnv): Map<string, 'planned' | 'added' | 'left-out'> {
+  const causes = ranking(state, env);
+  const plan = buildPlan(env.index, causes, state.addToPlan);
+  const planned = new Set(plan.items.map((item) => item.antiPattern));
+  return new Map(causes.map((cause) => [cause.id, plan.addedByTeam.includes(cause.id) ? 'added' : planned.has(cause.id) ? 'planned' : 'left-out']));
 }

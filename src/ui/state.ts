@@ -1,18 +1,25 @@
 import type { Answer } from '../knowledge/schema.js';
 import type { InterviewMode } from '../engine/next-question.js';
-import type { Session } from '../engine/session-schema.js';
+import { notesLimit, teamNameLimit, type Session } from '../engine/session-schema.js';
+import { printable, textField, type TextField } from './text-field.js';
 
 export type Screen = 'welcome' | 'picker' | 'interview' | 'results' | 'export';
 
-export type ExportFormat = 'md' | 'json';
+/** Markdown plan, JSON report, or the session itself (to save it somewhere else when autosave fails). */
+export type ExportFormat = 'md' | 'json' | 'session';
 
 export type ExportState = {
   format: ExportFormat;
-  path: string;
-  stage: 'editing' | 'writing' | 'confirm-overwrite' | 'done' | 'failed';
+  path: TextField;
+  stage: 'editing' | 'writing' | 'confirm-overwrite' | 'done';
   overwrite: boolean;
+  /** What happened last: the file written, the file that exists, or why writing failed. */
   message?: string;
+  failed?: boolean;
 };
+
+/** The notes pane on the results screen: the notes, and the one being written or changed. */
+export type NotesPane = { selected: number; draft?: TextField; editing?: number };
 
 /** Everything the interactive app shows is derived from this, through the engine. */
 export type State = {
@@ -20,11 +27,13 @@ export type State = {
   /** True once a saved session was resumed: saving continues in its file. */
   resumed: boolean;
   /** What gets autosaved: an answers file in the engine's format. */
-  team: string;
+  team: TextField;
   date: string;
   symptoms: string[];
   answers: Record<string, Answer>;
-  notes?: string;
+  notes: string[];
+  /** Causes the team put in the plan although the evidence alone leaves them out. */
+  addToPlan: string[];
   welcome: { step: 'resume' | 'team'; resumable?: Session };
   picker: { query: string; focus: 'filter' | 'list'; highlighted: number; browse: boolean };
   interview: {
@@ -32,60 +41,87 @@ export type State = {
     /** Answer order, so "back" undoes the most recent one. */
     order: string[];
     showHelp: boolean;
-    /** A question taken back with "back" is asked again before the engine picks another. */
-    revisit?: string;
+    /** A question taken back with "back" is asked again, showing the answer it replaces, before the engine picks another. */
+    revisit?: { id: string; previous: Answer };
     editing?: { selected: number };
   };
   /** `maxScroll` is reported by the preview once it knows how many lines the plan has. */
-  results: { selected: number; expanded: boolean; preview: boolean; scroll: number; maxScroll: number; writingNote: boolean };
+  results: { selected: number; expanded: boolean; preview: boolean; scroll: number; maxScroll: number; notes?: NotesPane };
   exporter?: ExportState;
   notice?: string;
+  /** Why the last autosave failed; shown until a save works again. */
+  saveProblem?: string;
   exit?: { code: number };
 };
+
+export { notesLimit, teamNameLimit };
 
 export function initialState({ date, resumable, team = '' }: { date: string; resumable?: Session; team?: string }): State {
   return {
     screen: 'welcome',
     resumed: false,
-    team,
+    team: textField(team),
     date,
     symptoms: [],
     answers: {},
+    notes: [],
+    addToPlan: [],
     welcome: resumable ? { step: 'resume', resumable } : { step: 'team' },
     picker: { query: '', focus: 'filter', highlighted: 0, browse: false },
     interview: { mode: 'adaptive', order: [], showHelp: false },
-    results: { selected: 0, expanded: false, preview: false, scroll: 0, maxScroll: 0, writingNote: false },
+    results: { selected: 0, expanded: false, preview: false, scroll: 0, maxScroll: 0 },
   };
 }
 
-export const teamNameLimit = 200;
+/** Characters the notes may still take, leaving out the note being changed. */
+export function notesRoom(state: State, editing?: number): number {
+  return notesLimit - state.notes.reduce((total, note, position) => total + (position === editing ? 0 : note.length), 0);
+}
 
 /** The state as an answers file; undefined until there is something worth saving. */
 export function toSession(state: State): Session | undefined {
   if (state.symptoms.length === 0) return undefined;
+  const team = state.team.value.trim();
+  const screen = state.screen === 'export' ? 'results' : state.screen === 'welcome' ? undefined : state.screen;
+  const draftNote = state.screen === 'results' ? state.results.notes?.draft?.value : undefined;
+  const resume = {
+    ...(screen ? { screen } : {}),
+    ...(state.interview.mode === 'all' ? { mode: 'all' as const } : {}),
+    ...(draftNote ? { draftNote } : {}),
+  };
   return {
     version: 1,
-    // The answers-file format caps team names; a longer name typed here must not make the file unreadable.
-    ...(state.team.trim() ? { team: state.team.trim().slice(0, teamNameLimit) } : {}),
+    // The fields refuse input past the limits, so what is saved here always reads back.
+    ...(team ? { team } : {}),
     date: state.date,
     symptoms: state.symptoms,
     answers: state.answers,
-    ...(state.notes ? { notes: state.notes } : {}),
+    ...(state.notes.length > 0 ? { notes: state.notes } : {}),
+    ...(state.addToPlan.length > 0 ? { addToPlan: state.addToPlan } : {}),
+    ...(Object.keys(resume).length > 0 ? { resume } : {}),
   };
 }
 
-/** Continues a saved session where it stopped: the interview if it has symptoms. */
+/**
+ * Continues a saved session where it stopped: the screen, the interview mode and a half-written
+ * note come back. Control characters that older versions let into team names and notes are dropped.
+ */
 export function resumeFrom(state: State, session: Session): State {
+  const notes = [session.notes ?? []].flat().map((note) => note.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '')).filter((note) => note.trim() !== '');
+  const draft = session.resume?.draftNote ? printable(session.resume.draftNote) : undefined;
+  const screen = session.resume?.screen ?? 'interview';
   return {
     ...state,
-    screen: 'interview',
+    screen,
     resumed: true,
-    team: session.team ?? '',
+    team: textField(printable(session.team ?? '')),
     date: session.date ?? state.date,
     symptoms: session.symptoms,
     answers: session.answers,
-    notes: session.notes,
-    interview: { ...state.interview, order: Object.keys(session.answers) },
+    notes,
+    addToPlan: session.addToPlan ?? [],
+    interview: { ...state.interview, mode: session.resume?.mode ?? 'adaptive', order: Object.keys(session.answers) },
+    results: { ...state.results, ...(screen === 'results' && draft !== undefined ? { notes: { selected: 0, draft: textField(draft) } } : {}) },
     welcome: { step: 'team' },
   };
 }

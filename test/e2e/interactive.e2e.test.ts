@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { marked } from 'marked';
@@ -19,6 +19,16 @@ describe('the built CLI in a real pseudo-terminal', () => {
     const result = JSON.parse(drive.stdout.trim().split('\n').at(-1) ?? '{}');
     expect(result.error, result.screen).toBeUndefined();
     expect(result.exit).toBe(0);
+    // Shrinking the window mid-interview clears the screen and leaves no line of the wider frame.
+    expect(result.cleared_on_shrink).toBe(true);
+    expect(result.widest_after_shrink).toBeLessThanOrEqual(40);
+    // The preview is formatted from the code-cached bundle, starting at the title.
+    expect(result.preview_failed).toBe(false);
+    expect(result.preview_shows_title).toBe(true);
+    expect(result.preview_raw_markdown).toBe(false);
+    // The farewell stands on its own line and names how to continue.
+    expect(result.farewell).toMatch(/\n\s*Session saved to .*session-.*\.yaml/);
+    expect(result.farewell).toMatch(/Continue with "node \S*cli\.js --resume"/);
 
     const exported = readdirSync(work).filter((name) => name.endsWith('.md'));
     expect(exported).toHaveLength(1);
@@ -37,6 +47,18 @@ describe('the built CLI in a real pseudo-terminal', () => {
     const headlessMarkdown = spawnSync(process.execPath, [cli, 'report', join(state, 'deploy-doctor', sessions[0]!)], { encoding: 'utf8' });
     expect(headlessMarkdown.stdout).toBe(markdown);
   }, 120_000);
+
+  it('keeps going when autosave fails, and prints the answers on the way out (issue 9 item 4)', () => {
+    const blocked = join(work, 'state-is-a-file');
+    writeFileSync(blocked, 'not a folder');
+    const drive = spawnSync('python3', [join(repoRoot, 'test/e2e/diagnose-in-pty.py'), cli, work, blocked, 'autosave-fails'], { encoding: 'utf8', timeout: 60_000 });
+    const result = JSON.parse(drive.stdout.trim().split('\n').at(-1) ?? '{}');
+    expect(result.error, result.screen).toBeUndefined();
+    expect(result.exit).toBe(0);
+    expect(result.farewell).toMatch(/Your answers were NOT saved: Could not write .*part of that path is a file/);
+    expect(result.farewell).toContain('symptoms: ["fear-of-deploying"]');
+    expect(result.farewell).not.toMatch(/\n\s+at /);
+  }, 90_000);
 
   it('refuses to start without a terminal and points to the headless commands', () => {
     const run = spawnSync(process.execPath, [cli], { encoding: 'utf8', input: '' });

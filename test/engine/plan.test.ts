@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPlan, leadingCauses, weekSpan } from '../../src/engine/build-plan.js';
-import type { Plan, PlanItem } from '../../src/engine/diagnosis-schema.js';
+import type { Plan, PlanItem, RankedCause } from '../../src/engine/diagnosis-schema.js';
 import type { KnowledgeIndex } from '../../src/engine/knowledge-index.js';
 import { rankCauses } from '../../src/engine/rank-causes.js';
 import type { Answer } from '../../src/knowledge/schema.js';
@@ -152,5 +152,43 @@ describe('the calendar', () => {
     expect(ranking.every((cause) => cause.confidence < 0.5)).toBe(true);
     const planned = plan.items.map((planItem) => planItem.antiPattern);
     expect(planned).toEqual(expect.arrayContaining([ranking[0]!.id, ranking[1]!.id]));
+  });
+});
+
+describe('the plan says which causes it leaves out (issue 13 item 5)', () => {
+  const cause = (id: string, confidence: number): RankedCause => ({
+    id,
+    title: index.antiPatterns.get(id)!.title,
+    category: index.antiPatterns.get(id)!.category,
+    risk: index.antiPatterns.get(id)!.risk,
+    confidence,
+    logOdds: Math.log(confidence / (1 - confidence)),
+    explains: [],
+    evidence: [],
+  });
+  /** Causes without prerequisites, so nothing else is pulled into the plan. */
+  const independent = () => index.knowledge.antiPatterns.filter((antiPattern) => antiPattern.prerequisites.length === 0).map((antiPattern) => antiPattern.id);
+  const ranked = (confidences: number[]) => independent().slice(0, confidences.length).map((id, position) => cause(id, confidences[position]!));
+
+  it('never cuts a tie: a sixth cause level with the fifth is planned too', () => {
+    const ranking = ranked([0.9, 0.85, 0.8, 0.75, 0.6, 0.6, 0.55]);
+    const plan = buildPlan(index, ranking);
+    expect(plan.items.map((item) => item.antiPattern).sort()).toEqual(ranking.slice(0, 6).map((entry) => entry.id).sort());
+    expect(plan.omitted).toEqual([{ antiPattern: ranking[6]!.id, confidence: 0.55, reason: 'beyond-the-limit' }]);
+  });
+
+  it('lists the weaker causes it does not plan, with the reason, and leaves out the negligible ones', () => {
+    const ranking = ranked([0.9, 0.3, 0.1]);
+    const plan = buildPlan(index, ranking);
+    expect(plan.items.map((item) => item.antiPattern)).toEqual([ranking[0]!.id]);
+    expect(plan.omitted).toEqual([{ antiPattern: ranking[1]!.id, confidence: 0.3, reason: 'not-confident' }]);
+  });
+
+  it('plans a cause the team added, and says so', () => {
+    const ranking = ranked([0.9, 0.3, 0.1]);
+    const plan = buildPlan(index, ranking, [ranking[2]!.id, 'not-a-ranked-cause']);
+    expect(plan.items.map((item) => item.antiPattern)).toContain(ranking[2]!.id);
+    expect(plan.addedByTeam).toEqual([ranking[2]!.id]);
+    expect(plan.omitted.map((omission) => omission.antiPattern)).toEqual([ranking[1]!.id]);
   });
 });

@@ -151,6 +151,13 @@ describe('bundled knowledge', () => {
     expect(short).toEqual([]);
   });
 
+  it('names no absolute week in fix step text: the plan moves a cause to later weeks', () => {
+    const naming = knowledge.antiPatterns.flatMap((antiPattern) =>
+      antiPattern.fix.flatMap((step) => [step.title, ...step.actions].filter((text) => /\bweeks? \d/i.test(text)).map((text) => `${antiPattern.id}: ${text}`)),
+    );
+    expect(naming).toEqual([]);
+  });
+
   it('every symptom, anti-pattern and question reference resolves', () => {
     const symptomIds = new Set(ids(knowledge.symptoms));
     const antiPatternIds = new Set(ids(knowledge.antiPatterns));

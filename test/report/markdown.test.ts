@@ -43,6 +43,8 @@ const decode = (text: string) =>
 function plainText(tokens: readonly Token[] | undefined): string {
   return (tokens ?? [])
     .map((token) => {
+      // A hard line break is where the user's text had one.
+      if (token.type === 'br') return '\n';
       const children = (token as { tokens?: Token[] }).tokens;
       if (children && children.length > 0) return plainText(children);
       return 'text' in token && typeof token.text === 'string' ? decode(token.text) : '';
@@ -136,10 +138,11 @@ describe('structure', () => {
   it('lists the answers in the appendix table', () => {
     const tokens = marked.lexer(render(session()));
     const table = section(tokens, 'Appendix: answers').find((token): token is Tokens.Table => token.type === 'table')!;
-    expect(table.rows.map((row) => plainText(row[1]!.tokens))).toEqual(['yes', 'no', 'no', 'no']);
-    expect(table.rows.map((row) => plainText(row[0]!.tokens))).toEqual(
-      ['change-board-approval', 'deploy-automated', 'pipeline-exists', 'rollback-practiced'].map((id) => index.questions.get(id)!.text),
-    );
+    // In the interview's order, which is the order of the answers file (issue 13 item 17).
+    const answers = Object.entries(session().answers);
+    expect(table.rows.map((row) => plainText(row[1]!.tokens))).toEqual(answers.map(([, answer]) => answer));
+    expect(table.rows.map((row) => plainText(row[0]!.tokens))).toEqual(answers.map(([id]) => index.questions.get(id)!.text));
+    expect(answers.map(([id]) => id)).not.toEqual(answers.map(([id]) => id).sort());
   });
 });
 
@@ -230,7 +233,8 @@ describe('user text stays text', () => {
     fc.assert(
       fc.property(fc.string({ unit, minLength: 1, maxLength: 40 }), fc.string({ unit, minLength: 1, maxLength: 80 }), (team, notes) => {
         const parsed = sessionSchema.safeParse({ ...baseSession, team: `T${team}`, notes });
-        fc.pre(parsed.success);
+        // Blank notes leave no Notes section at all, so their headings differ by design.
+        fc.pre(parsed.success && notes.trim() !== '');
         const hostile = shape(render(parsed.data!));
         expect(hostile.html).toBe(0);
         expect(hostile.headings).toEqual(benign.headings);
@@ -251,5 +255,48 @@ describe('user text stays text', () => {
       render(session({ team: 'Team www.evil.example', notes: 'see https://evil.example/login\nor mail help@evil.example' })),
     );
     expect(withUrls.links).toBe(benign.links);
+  });
+});
+
+describe('notes (issue 13 item 11, issue 9 item 11)', () => {
+  const notesSection = (notes: unknown) => section(marked.lexer(render(session({ notes }))), 'Notes');
+
+  it('two notes are two paragraphs', () => {
+    const quotes = notesSection(['agreed to pilot the pipeline', 'Sam follows up']).filter((token) => token.type === 'blockquote');
+    expect(quotes.map((quote) => plainText((quote as Tokens.Blockquote).tokens))).toEqual(['agreed to pilot the pipeline', 'Sam follows up']);
+  });
+
+  it('a line starting "1. ordered" gains no backslash and starts no list', () => {
+    const markdown = render(session({ notes: '1. ordered\n2) second' }));
+    const quote = notesSection('1. ordered\n2) second').find((token): token is Tokens.Blockquote => token.type === 'blockquote')!;
+    expect(plainText(quote.tokens)).toBe('1. ordered\n2) second');
+    expect(allTokens(quote.tokens).some((token) => token.type === 'list')).toBe(false);
+    expect(markdown).not.toContain('\\1.');
+  });
+
+  it('a multi-line note keeps its line breaks', () => {
+    const quote = notesSection('first line\nsecond line\n\nnew paragraph').find((token): token is Tokens.Blockquote => token.type === 'blockquote')!;
+    expect(plainText(quote.tokens)).toBe('first line\nsecond linenew paragraph');
+    expect(quote.tokens.filter((token) => token.type === 'paragraph')).toHaveLength(2);
+  });
+});
+
+describe('causes the plan leaves out (issue 13 item 5)', () => {
+  it('the report names them with the reason and says how to add one', () => {
+    const diagnosis = diagnose(index, session());
+    expect(diagnosis.plan.omitted.length).toBeGreaterThan(0);
+    const fixPlan = section(marked.lexer(renderMarkdownReport(diagnosis, index)), 'Fix plan');
+    const text = fixPlan.map((token) => token.raw).join('');
+    expect(text).toContain('Not in this plan.');
+    for (const omission of diagnosis.plan.omitted) expect(text).toContain(index.antiPatterns.get(omission.antiPattern)!.title);
+    expect(text).toContain('addToPlan:');
+  });
+
+  it('a cause the team added is planned and marked as theirs', () => {
+    const plain = diagnose(index, session());
+    const added = plain.plan.omitted[0]!.antiPattern;
+    const diagnosis = diagnose(index, session({ addToPlan: [added] }));
+    expect(diagnosis.plan.items.map((item) => item.antiPattern)).toContain(added);
+    expect(renderMarkdownReport(diagnosis, index)).toContain('*Added to the plan by the team.*');
   });
 });

@@ -52,10 +52,9 @@ const lead = (text: string, words = 4) => text.split(/\s+/).slice(0, words).join
 // Build states with the pure reducer, to open the app on any screen.
 const act = (state: State, action: Action) => reduce(state, action, env);
 const key = (state: State, input: string, info: KeyInfo = {}) => act(state, { type: 'key', input, key: info, focus: inputFocus(state) });
-const pickerState = (team = 'Payments Team') => act(act(initialState({ date }), { type: 'team-typed', value: team }), { type: 'team-submitted' });
+const pickerState = (team = 'Payments Team') => key([...team].reduce((current, char) => key(current, char), initialState({ date })), '', { return: true });
 function interviewState(): State {
-  let state = [...'afraid'].reduce((current, char) => key(current, char), pickerState());
-  state = key(key(state, '', { downArrow: true }), ' ');
+  const state = [...'afraid'].reduce((current, char) => key(current, char), pickerState());
   return key(state, '', { return: true });
 }
 function settledState(): State {
@@ -66,9 +65,10 @@ function settledState(): State {
 const resultsState = () => key(settledState(), '', { return: true });
 
 function fakeServices(writeResults: Awaited<ReturnType<Services['writeExport']>>[] = []) {
-  const saveSession = vi.fn<Services['saveSession']>();
+  const saveSession = vi.fn<Services['saveSession']>(() => ({ ok: true }));
+  const saveSessionAs = vi.fn<Services['saveSessionAs']>(async (path) => ({ outcome: 'written', message: path }));
   const writeExport = vi.fn<Services['writeExport']>(async (path) => writeResults.shift() ?? { outcome: 'written', message: path });
-  return { saveSession, writeExport };
+  return { saveSession, saveSessionAs, writeExport };
 }
 
 type MountOptions = {
@@ -128,6 +128,7 @@ describe('each screen shows what a user needs', () => {
       expect(frame).toContain(lead(rows[0]!.symptom.summary, 3));
       expect(frame).toContain('Space choose');
       expect(frame).toContain('Tab browse');
+      expect(frame).toContain('Enter choose and continue');
 
       // Moving the highlight changes the detail pane.
       await press(app.stdin, keys.down);
@@ -142,10 +143,8 @@ describe('each screen shows what a user needs', () => {
       expect(frame).toContain('› [ ] The team is afraid to deploy');
       expect(frame).toContain('Deploying feels dangerous');
       expect(frame).toContain('Esc clear');
-
-      // Enter with nothing chosen explains what to do.
-      await press(app.stdin, keys.enter);
-      await app.untilShows('Choose at least one symptom first');
+      // While typing, the footer says what Space does now: it separates words, twice it chooses.
+      expect(frame).toContain('Space next word (twice: choose)');
     },
     inkTimeout,
   );
@@ -185,9 +184,9 @@ describe('each screen shows what a user needs', () => {
       const frame = app.frame();
       expect(flat(frame)).toMatch(/Based on 1 symptom and \d+ answers, the most likely cause is /);
       causes.slice(0, 4).forEach((cause, position) => {
-        expect(frame).toMatch(new RegExp(`${position + 1}\\. [█░]+ +${percent(cause.confidence)} ${cause.title}`));
+        expect(frame).toMatch(new RegExp(`${position + 1}\\. [█░]+ +${percent(cause.confidence)} [✓+ ] ${cause.title}`));
       });
-      expect(frame).toContain(`›  1.`);
+      expect(frame).toContain(`› 1.`);
       expect(frame).toContain('Enter details');
       expect(frame).toContain('e export Markdown');
       expect(frame).not.toContain('Why we think so');
@@ -229,9 +228,11 @@ describe('a whole diagnosis with the keyboard', () => {
       await press(stdin, keys.enter);
       await app.untilShows('deploy-doctor · Payments · Symptoms');
 
+      // As the footer says: type, Space (a word break), Space again chooses.
       await typeText(stdin, 'afraid');
       await app.untilShows('Filter: afraid');
-      await press(stdin, keys.down);
+      await press(stdin, ' ');
+      await app.untilShows('Space choose');
       await press(stdin, ' ');
       await app.untilShows('1 chosen');
       expect(app.frame()).toContain('› [x] The team is afraid to deploy');
@@ -244,13 +245,26 @@ describe('a whole diagnosis with the keyboard', () => {
       await app.untilShows('Question 2: 1 answered');
       await press(stdin, 'n');
       await app.untilShows('Question 3: 2 answered');
+      // Autosave runs as an effect after the frame is drawn.
+      await waitFor(
+        () => Object.keys(lastSaved()?.answers ?? {}).length === 2,
+        () => JSON.stringify(lastSaved()),
+      );
       const [first, second] = Object.keys(lastSaved()!.answers);
       await press(stdin, 'b');
-      await app.untilShows('Question 2 (asked again after going back)');
+      await app.untilShows('Question 2 (asked again: you had answered no)');
       expect(app.frame()).toContain(lead(env.index.questions.get(second!)!.text));
+      await waitFor(
+        () => Object.keys(lastSaved()?.answers ?? {}).length === 1,
+        () => JSON.stringify(lastSaved()),
+      );
       expect(lastSaved()!.answers).toEqual({ [first!]: 'no' });
       await press(stdin, 'y');
       await app.untilShows('Question 3: 2 answered');
+      await waitFor(
+        () => lastSaved()?.answers[second!] === 'yes',
+        () => JSON.stringify(lastSaved()),
+      );
       expect(lastSaved()!.answers).toEqual({ [first!]: 'no', [second!]: 'yes' });
 
       for (let guard = 0; guard < 15 && !app.frame().includes('Press Enter to see the results'); guard++) {
@@ -339,9 +353,9 @@ describe('terminal conditions and side effects', () => {
       const app = await open(state);
       Object.defineProperty(app.stdout, 'columns', { value: 40, configurable: true });
       app.stdout.emit('resize');
-      await app.until((frame) => frame.split('\n').every((line) => line.length <= 40), 'every line within 40 columns');
+      // Ink first lays the old frame out again at the new width, then React draws the narrow layout.
+      await app.until((frame) => frame.split('\n').every((line) => line.length <= 40) && flat(frame).includes(flat(question.text)), 'the narrow layout');
       const frame = app.frame();
-      expect(flat(frame)).toContain(flat(question.text));
       expect(frame).toContain('Most likely causes');
       expect(flat(frame)).toContain('y yes');
       expect(flat(frame)).toContain('q quit');
@@ -363,7 +377,7 @@ describe('terminal conditions and side effects', () => {
         app.stdout.emit('resize');
         await app.until((frame) => frame.split('\n').every((line) => line.length <= 40), 'every line within 40 columns');
         expect(flat(app.frame())).toContain(state.screen === 'picker' ? 'Space choose' : 'Enter details');
-        expect(flat(app.frame())).toContain(state.screen === 'picker' ? 'Esc quit' : 'q quit');
+        expect(flat(app.frame())).toContain(state.screen === 'picker' ? 'Esc back' : 'q quit');
         app.unmount();
       }
     },
@@ -377,7 +391,7 @@ describe('terminal conditions and side effects', () => {
       const previous = chalk.level;
       chalk.level = 1;
       try {
-        const exported = act(act(key(resultsState(), 'e'), { type: 'export-submitted' }), { type: 'export-finished', outcome: 'written', message: 'x.md' });
+        const exported = act(key(key(resultsState(), 'e'), '', { return: true }), { type: 'export-finished', outcome: 'written', message: 'x.md' });
         const expanded = key(resultsState(), '', { return: true });
         for (const state of [initialState({ date }), pickerState(), interviewState(), expanded, exported]) {
           const plain = await open(state, { color: false });
@@ -409,7 +423,7 @@ describe('terminal conditions and side effects', () => {
         () => app.services.saveSession.mock.calls.length === 1,
         () => app.frame(),
       );
-      expect(app.services.saveSession).toHaveBeenLastCalledWith({ version: 1, team: 'Ops', date, symptoms: ['fear-of-deploying'], answers: {} }, false);
+      expect(app.services.saveSession).toHaveBeenLastCalledWith({ version: 1, team: 'Ops', date, symptoms: ['fear-of-deploying'], answers: {}, resume: { screen: 'picker' } }, false);
 
       await press(app.stdin, keys.enter);
       await app.untilShows('Question 1:');
@@ -421,7 +435,13 @@ describe('terminal conditions and side effects', () => {
       await app.untilShows('Question 3:');
       await press(app.stdin, 'b');
       await app.untilShows('asked again');
+      await waitFor(
+        () => saved().length === 5,
+        () => JSON.stringify(saved()),
+      );
       expect(saved()).toEqual([
+        { answers: {}, resumed: false },
+        // Moving on to the questions is saved too, so --resume returns there.
         { answers: {}, resumed: false },
         { answers: { [first!]: 'no' }, resumed: false },
         { answers: { [first!]: 'no', [second!]: 'partly' }, resumed: false },
@@ -446,12 +466,20 @@ describe('terminal conditions and side effects', () => {
       expect(app.frame()).toContain('Question 2: 1 answered');
       expect(app.frame()).toContain(lead(expected.text));
       expect(expected.id).not.toBe('deploy-automated');
-      expect(app.services.saveSession).toHaveBeenLastCalledWith(resumable, true);
+      await waitFor(
+        () => app.services.saveSession.mock.calls.length > 0,
+        () => app.frame(),
+      );
+      expect(app.services.saveSession).toHaveBeenLastCalledWith({ ...resumable, resume: { screen: 'interview' } }, true);
 
       // Answering keeps saving into the resumed session.
       await press(app.stdin, 'y');
       await app.untilShows('Question 3: 2 answered');
-      expect(app.services.saveSession).toHaveBeenLastCalledWith({ ...resumable, answers: { 'deploy-automated': 'no', [expected.id]: 'yes' } }, true);
+      await waitFor(
+        () => Object.keys(app.services.saveSession.mock.lastCall?.[0].answers ?? {}).length === 2,
+        () => app.frame(),
+      );
+      expect(app.services.saveSession).toHaveBeenLastCalledWith({ ...resumable, answers: { 'deploy-automated': 'no', [expected.id]: 'yes' }, resume: { screen: 'interview' } }, true);
     },
     inkTimeout,
   );
@@ -469,7 +497,7 @@ describe('terminal conditions and side effects', () => {
   );
 
   it(
-    'Ctrl-C exits with 130; Esc on an empty filter exits with 0',
+    'Ctrl-C exits with 130; Esc goes back one level, and from the welcome screen exits with 0',
     async () => {
       const interrupted = await open(interviewState());
       await press(interrupted.stdin, keys.ctrlC);
@@ -492,7 +520,9 @@ describe('terminal conditions and side effects', () => {
       await press(picker.stdin, keys.backspace);
       await picker.untilShows('Filter: a ');
       await press(picker.stdin, keys.esc);
-      await picker.untilShows('Esc quit');
+      await picker.untilShows('Esc back');
+      await press(picker.stdin, keys.esc);
+      await picker.untilShows('Team name (optional): Payments Team');
       expect(picker.onExit).not.toHaveBeenCalled();
       await press(picker.stdin, keys.esc);
       await waitFor(
@@ -512,7 +542,7 @@ describe('terminal conditions and side effects', () => {
       await press(app.stdin, keys.tab);
       await app.untilShows('Browse by category');
       expect(app.frame()).toContain('←→ category');
-      expect(app.frame()).toContain('Tab search');
+      expect(app.frame()).toContain('Tab type to filter');
       await press(app.stdin, keys.tab);
       await app.untilShows('Tab browse');
     },
@@ -588,6 +618,191 @@ describe('bugs', () => {
       await app.untilShows(`lines ${31 - height}-30 of 30`);
       await press(app.stdin, keys.up);
       await app.untilShows(`lines ${30 - height}-29 of 30`);
+    },
+    inkTimeout,
+  );
+});
+
+describe('the app as people use it (issue 13)', () => {
+  it(
+    'keys that arrive in one read are applied one by one: no DEL characters reach the name or the filter (item 2)',
+    async () => {
+      const app = await open(initialState({ date }));
+      const plain = () => app.frame().replace(/\u001B\[[0-9;]*m/g, '');
+      app.stdin.write('Teamxyz');
+      await app.untilShows('Team name (optional): Teamxyz');
+      app.stdin.write('\u007F\u007F\u007F');
+      await app.until(() => /Team name \(optional\): Team\s*$/m.test(plain()), 'the name without xyz');
+      app.stdin.write('\r');
+      await app.untilShows('deploy-doctor · Team · Symptoms');
+      app.stdin.write('afraidxx\u007F\u007F');
+      await app.until(() => /Filter: afraid\s+0 chosen/.test(plain()), 'the filter without xx');
+      expect(app.frame()).not.toMatch(/[\u007F]/);
+    },
+    inkTimeout,
+  );
+
+  it(
+    'the list of earlier answers scrolls with the cursor (item 3)',
+    async () => {
+      let state = pickerState();
+      for (const id of env.index.knowledge.symptoms.slice(0, 12).map((symptom) => symptom.id)) state = { ...state, symptoms: [...state.symptoms, id] };
+      state = key(key(state, '', { return: true }), 'a');
+      for (let guard = 0; guard < 14 && currentQuestion(state, env).question; guard++) state = key(state, 'n');
+      expect(state.interview.order.length).toBe(14);
+      const answered = state.interview.order.map((id) => env.index.questions.get(id)!);
+      const app = await openSized(key(state, 'e'), 80, 24);
+      await app.untilShows('(14 of 14)');
+      expect(app.frame()).toContain(`› no     ${lead(answered[13]!.text, 3)}`);
+      for (let step = 0; step < 13; step++) await press(app.stdin, keys.up);
+      await app.untilShows('(1 of 14)');
+      expect(app.frame()).toContain(`› no     ${lead(answered[0]!.text, 3)}`);
+      expect(app.frame()).toContain('↓');
+      expect(app.frame().split('\n').length).toBeLessThanOrEqual(24);
+    },
+    inkTimeout,
+  );
+
+  it.each([
+    [100, 30],
+    [80, 24],
+    [40, 20],
+  ])(
+    'the preview starts at the title at %ix%i, even when rendered lines are wider than the window (item 4)',
+    async (columns, rows) => {
+      const wide = (markdown: string) => markdown.replace(/\n/g, ` ${'wide '.repeat(30)}\n`);
+      const app = await openSized(key(resultsState(), 'm'), columns, rows, { markdown: wide });
+      await app.untilShows('lines 1-');
+      const frame = app.frame();
+      expect(frame.split('\n').length).toBeLessThanOrEqual(rows);
+      expect(frame).toContain('# Deployment diagnosis');
+      expect(frame).toContain('deploy-doctor · Payments Team');
+    },
+    inkTimeout,
+  );
+
+  it(
+    'a preview that cannot format the plan says so instead of falling back silently (item 4)',
+    async () => {
+      const app = await open(resultsState(), {
+        markdown: () => {
+          throw new Error('ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING');
+        },
+      });
+      await press(app.stdin, 'm');
+      await app.untilShows('The formatted preview failed');
+      expect(flat(app.frame())).toContain('ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING');
+      expect(app.frame()).toContain('# Deployment diagnosis');
+    },
+    inkTimeout,
+  );
+
+  it(
+    'the results say which causes have no plan and why, and p adds one (item 5)',
+    async () => {
+      const state = resultsState();
+      const causes = ranking(state, env);
+      const last = causes.length - 1;
+      const app = await open({ ...state, results: { ...state.results, selected: last } });
+      expect(flat(app.frame())).toMatch(/Not in the fix plan: .* Press p to add it\./);
+      expect(app.frame()).toContain('p add to plan');
+      await press(app.stdin, 'p');
+      await app.untilShows('is now in the plan');
+      expect(flat(app.frame())).toContain('In the fix plan because you added it');
+      expect(app.frame()).toMatch(new RegExp(`\\+ ${causes[last]!.title}`));
+      expect(app.frame()).toContain('p take out of plan');
+    },
+    inkTimeout,
+  );
+
+  it(
+    'notes are listed, and a notice stands above the footer instead of replacing it (items 11, 12)',
+    async () => {
+      const app = await open({ ...resultsState(), notes: ['pilot the pipeline', 'Sam follows up'] });
+      expect(app.frame()).toContain('Notes: 2 (n to see or change them');
+      await press(app.stdin, 'n');
+      await app.untilShows('Notes (2;');
+      expect(app.frame()).toContain('1. pilot the pipeline');
+      expect(app.frame()).toContain('› 2. Sam follows up');
+      await press(app.stdin, 'x');
+      await app.untilShows('Note deleted.');
+      const lines = app.frame().split('\n');
+      const notice = lines.findIndex((line) => line.includes('Note deleted.'));
+      const footer = lines.findIndex((line) => line.includes('Esc back'));
+      expect(notice).toBeGreaterThan(0);
+      expect(footer).toBeGreaterThan(notice);
+    },
+    inkTimeout,
+  );
+
+  it(
+    'a failed export stays in the dialog and says what went wrong in words (item 16)',
+    async () => {
+      const services = fakeServices([{ outcome: 'failed', message: 'Could not write /work/nope/plan.md: its folder does not exist.' }]);
+      const app = await open(key(resultsState(), 'e'), { services });
+      await press(app.stdin, keys.enter);
+      await app.untilShows('its folder does not exist');
+      expect(flat(app.frame())).toContain('Change the name and press Enter');
+      expect(app.frame()).toContain('File: ');
+      expect(app.frame()).toContain('Enter write');
+    },
+    inkTimeout,
+  );
+
+  it(
+    'results point to the plan behind m, not "below"; the question count never says "up to 0" (item 18)',
+    async () => {
+      const app = await open(resultsState());
+      expect(flat(app.frame())).toContain('Press m to read the fix plan.');
+      expect(app.frame()).not.toContain('plan below');
+      const done = await open(settledState());
+      expect(done.frame()).not.toContain('up to 0');
+    },
+    inkTimeout,
+  );
+
+  it(
+    'shrinking the window clears the screen before the smaller frame is drawn (item 9)',
+    async () => {
+      const app = await open(interviewState());
+      Object.defineProperty(app.stdout, 'isTTY', { value: true, configurable: true });
+      const writes: string[] = [];
+      const write = app.stdout.write.bind(app.stdout);
+      app.stdout.write = (data: string) => {
+        writes.push(data);
+        return write(data);
+      };
+      Object.defineProperty(app.stdout, 'columns', { value: 40, configurable: true });
+      app.stdout.emit('resize');
+      await app.until((frame) => frame.split('\n').every((line) => line.length <= 40), 'narrow frame');
+      expect(writes[0]).toBe('\u001B[2J\u001B[H');
+    },
+    inkTimeout,
+  );
+});
+
+describe('when autosave fails (issue 9 item 4)', () => {
+  it(
+    'keeps going, warns until a save works, and saves elsewhere with s',
+    async () => {
+      const services = fakeServices();
+      services.saveSession.mockImplementation(() => ({ ok: false, reason: 'Could not write /state/session.yaml: the disk is read-only' }));
+      const app = await open(resultsState(), { services });
+      await app.untilShows('Not saved: Could not write /state/session.yaml: the disk is read-only');
+      expect(flat(app.frame())).toContain('press s on the results to save them to another file');
+      // Moving around keeps the warning.
+      await press(app.stdin, keys.down);
+      expect(flat(app.frame())).toContain('Not saved:');
+      await press(app.stdin, 's');
+      await app.untilShows('Save the session');
+      await press(app.stdin, keys.enter);
+      await waitFor(
+        () => services.saveSessionAs.mock.calls.length === 1,
+        () => app.frame(),
+      );
+      expect(services.saveSessionAs.mock.calls[0]![0]).toBe(`deploy-doctor-session-payments-team-${date}.yaml`);
+      expect(services.saveSessionAs.mock.calls[0]![1].symptoms).toEqual(['fear-of-deploying']);
+      await app.until((frame) => !frame.includes('Not saved:'), 'the warning to go');
     },
     inkTimeout,
   );

@@ -1,21 +1,24 @@
 import { Box, Text, useApp, useInput } from 'ink';
-import { useEffect, useMemo, useReducer, useRef } from 'react';
+import { useEffect, useMemo, useReducer } from 'react';
 import { diagnose } from '../../engine/diagnose.js';
 import { renderJsonReport } from '../../report/json-report.js';
 import { renderMarkdownReport } from '../../report/markdown-report.js';
 import { ColorContext } from '../color.js';
-import { inputFocus, reduce, type Action } from '../reducer.js';
-import { currentQuestion, type UiEnv } from '../selectors.js';
+import { reduce, type Action } from '../reducer.js';
+import { currentQuestion, pickerRows, planCoverage, ranking, type UiEnv } from '../selectors.js';
 import type { Services } from '../services.js';
+import { splitKeys } from '../split-keys.js';
 import { toSession, type State } from '../state.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { ExportDialog } from './ExportDialog.js';
 import { Footer } from './Footer.js';
-import { keyHints } from '../key-hints.js';
+import { footerLines, keyHints, type HintContext } from '../key-hints.js';
 import { Interview } from './Interview.js';
-import { Results } from './Results.js';
+import { Paragraph, paragraphHeight } from './Paragraph.js';
+import { Results, type RenderMarkdown } from './Results.js';
 import { SymptomPicker } from './SymptomPicker.js';
 import { Welcome } from './Welcome.js';
+import { loadTerminalMarkdown } from '../load-terminal-markdown.js';
 
 type Props = {
   env: UiEnv;
@@ -23,29 +26,45 @@ type Props = {
   initial: State;
   color: boolean;
   onExit: (code: number) => void;
-  renderMarkdown?: (markdown: string, width: number) => Promise<string>;
+  renderMarkdown?: RenderMarkdown;
 };
 
-/** marked-terminal is slow to import, so the preview loads it the first time it is opened. */
-const renderMarkdownLazily = async (markdown: string, width: number) => (await import('../terminal-markdown.js')).renderMarkdownForTerminal(markdown, width);
+/** marked-terminal is slow to load, so the preview loads it the first time it is opened. */
+const renderMarkdownLazily: RenderMarkdown = async (markdown, width) => (await loadTerminalMarkdown()).renderMarkdownForTerminal(markdown, width);
 
 const stepNames = { welcome: 'Welcome', picker: 'Symptoms', interview: 'Questions', results: 'Results', export: 'Export' } as const;
+
+function hintContext(state: State, env: UiEnv): HintContext {
+  if (state.screen === 'picker') {
+    const rows = pickerRows(state, env);
+    const highlighted = rows[Math.min(state.picker.highlighted, rows.length - 1)];
+    return { hasQuestion: false, hasHighlight: Boolean(highlighted), highlightedChosen: highlighted ? state.symptoms.includes(highlighted.symptom.id) : false };
+  }
+  if (state.screen === 'interview') return { hasQuestion: Boolean(currentQuestion(state, env).question) };
+  if (state.screen === 'results') {
+    const selected = ranking(state, env)[state.results.selected];
+    return { hasQuestion: false, coverage: selected ? planCoverage(state, env).get(selected.id) : undefined };
+  }
+  return { hasQuestion: false };
+}
 
 /** Wires the reducer to Ink: keys in, effects (autosave, export, exit) out. */
 export function App({ env, services, initial, color, onExit, renderMarkdown = renderMarkdownLazily }: Props) {
   const [state, dispatch] = useReducer((current: State, action: Action) => reduce(current, action, env), initial);
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
-  const focus = useRef(inputFocus(state));
-  focus.current = inputFocus(state);
 
+  // Keys that arrive in one read (held Backspace, fast typing, a paste) are applied one by one.
   useInput((input, key) => {
-    dispatch({ type: 'key', input, key, focus: focus.current });
+    for (const press of splitKeys(input, key)) dispatch({ type: 'key', ...press });
   });
 
-  const session = useMemo(() => toSession(state), [state.team, state.date, state.symptoms, state.answers, state.notes]);
+  const sessionText = JSON.stringify(toSession(state) ?? null);
+  const session = useMemo(() => toSession(state), [sessionText]);
   useEffect(() => {
-    if (session) services.saveSession(session, state.resumed);
+    if (!session) return;
+    const result = services.saveSession(session, state.resumed);
+    dispatch({ type: 'autosaved', problem: result.ok ? undefined : result.reason });
   }, [session]);
 
   const diagnosis = useMemo(
@@ -56,9 +75,17 @@ export function App({ env, services, initial, color, onExit, renderMarkdown = re
 
   useEffect(() => {
     const exporter = state.exporter;
-    if (!exporter || exporter.stage !== 'writing' || !diagnosis) return;
-    const content = exporter.format === 'md' ? markdown : renderJsonReport(diagnosis, env.index);
-    void services.writeExport(exporter.path, content, exporter.overwrite).then((result) => dispatch({ type: 'export-finished', ...result }));
+    if (!exporter || exporter.stage !== 'writing' || !diagnosis || !session) return;
+    const path = exporter.path.value;
+    const written =
+      exporter.format === 'session'
+        ? services.saveSessionAs(path, session, exporter.overwrite)
+        : services.writeExport(path, exporter.format === 'md' ? markdown : renderJsonReport(diagnosis, env.index), exporter.overwrite);
+    void written.then((result) => {
+      dispatch({ type: 'export-finished', ...result });
+      // Saved elsewhere after autosave failed: autosave now continues there, so try it at once.
+      if (exporter.format === 'session' && result.outcome === 'written') dispatch({ type: 'autosaved', problem: undefined });
+    });
   }, [state.exporter?.stage]);
 
   useEffect(() => {
@@ -67,25 +94,35 @@ export function App({ env, services, initial, color, onExit, renderMarkdown = re
     exit();
   }, [state.exit]);
 
-  const hasQuestion = state.screen === 'interview' && Boolean(currentQuestion(state, env).question);
-  const header = [`deploy-doctor`, state.team.trim(), stepNames[state.screen]].filter(Boolean).join(' · ');
-  // Screens get the rows left after the header, the footer (which wraps when narrow) and any notice.
-  const footerLines = Math.ceil(keyHints(state, hasQuestion).reduce((width, [key, label]) => width + key.length + label.length + 3, 0) / Math.max(20, columns - 2));
-  const contentRows = Math.max(6, rows - 3 - footerLines - (state.notice ? 2 : 0) - 1);
+  const width = columns - 2;
+  const hints = keyHints(state, hintContext(state, env));
+  const header = [`deploy-doctor`, state.team.value.trim(), stepNames[state.screen]].filter(Boolean).join(' · ');
+  const warning = state.saveProblem
+    ? `Not saved: ${state.saveProblem}. Your answers are only in this window: press s on the results to save them to another file.`
+    : undefined;
+  const notice = state.notice;
+  // Every line is counted, so the frame never grows past the window (which would push the title off the top).
+  const extra = (text: string | undefined) => (text ? paragraphHeight(text, width) + 1 : 0);
+  const contentRows = Math.max(4, rows - 1 - 2 - 1 - extra(warning) - extra(notice) - footerLines(hints, width));
 
   return (
     <ColorContext.Provider value={color}>
-      <Box flexDirection="column" width={columns} paddingX={columns >= 60 ? 1 : 0} gap={1}>
-        <Text dimColor>{header}</Text>
-        {state.screen === 'welcome' ? <Welcome state={state} dispatch={dispatch} /> : null}
-        {state.screen === 'picker' ? <SymptomPicker state={state} env={env} columns={columns - 2} rows={contentRows} /> : null}
-        {state.screen === 'interview' ? <Interview state={state} env={env} columns={columns - 2} /> : null}
+      {/* No fixed widths: when the window shrinks, Ink lays out the last frame again at the new width
+          before React re-renders, and a frame wider than the window would leave wrapped fragments. */}
+      <Box flexDirection="column" paddingX={1} gap={1}>
+        <Text dimColor wrap="truncate-end">
+          {header}
+        </Text>
+        {state.screen === 'welcome' ? <Welcome state={state} columns={width} /> : null}
+        {state.screen === 'picker' ? <SymptomPicker state={state} env={env} columns={width} rows={contentRows} /> : null}
+        {state.screen === 'interview' ? <Interview state={state} env={env} columns={width} rows={contentRows} /> : null}
         {state.screen === 'results' && diagnosis ? (
-          <Results state={state} env={env} diagnosis={diagnosis} markdown={markdown} columns={columns - 2} rows={contentRows} renderMarkdown={renderMarkdown} dispatch={dispatch} />
+          <Results state={state} env={env} diagnosis={diagnosis} markdown={markdown} columns={width} rows={contentRows} renderMarkdown={renderMarkdown} dispatch={dispatch} />
         ) : null}
-        {state.screen === 'export' && state.exporter ? <ExportDialog exporter={state.exporter} dispatch={dispatch} /> : null}
-        {state.notice ? <Text color={color ? 'yellow' : undefined}>{state.notice}</Text> : null}
-        <Footer state={state} hasQuestion={hasQuestion} />
+        {state.screen === 'export' && state.exporter ? <ExportDialog exporter={state.exporter} columns={width} /> : null}
+        {warning ? <Paragraph color={color ? 'red' : undefined} bold text={warning} width={width} /> : null}
+        {notice ? <Paragraph color={color ? 'yellow' : undefined} text={notice} width={width} /> : null}
+        <Footer hints={hints} />
       </Box>
     </ColorContext.Provider>
   );

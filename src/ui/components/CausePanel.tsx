@@ -4,10 +4,11 @@ import { ConfidenceBar } from './ConfidenceBar.js';
 import { truncate } from '../fit-lines.js';
 
 /** The live ranking beside the interview: the top causes and how sure the engine is of each. */
-export function CausePanel({ ranking, limit, width }: { ranking: readonly RankedCause[]; limit: number; width?: number }) {
-  const titleWidth = Math.max(8, (width ?? 40) - 18);
+export function CausePanel({ ranking, limit, width, grow }: { ranking: readonly RankedCause[]; limit: number; width: number; grow: boolean }) {
+  const titleWidth = Math.max(8, width - 18);
+  // Beside the question it takes the rest of the row; below it, at most 60 columns.
   return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1} width={width}>
+    <Box flexDirection="column" borderStyle="round" paddingX={1} flexGrow={grow ? 1 : 0} alignSelf={grow ? undefined : 'flex-start'}>
       <Text bold>Most likely causes</Text>
       {ranking.slice(0, limit).map((cause) => (
         <Box key={cause.id} justifyContent="space-between" gap={1}>

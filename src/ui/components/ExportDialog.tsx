@@ -1,30 +1,27 @@
-import { TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
-import type { Dispatch } from 'react';
-import type { Action } from '../reducer.js';
 import type { ExportState } from '../state.js';
 import { useColor } from '../color.js';
+import { Paragraph } from './Paragraph.js';
+import { TextFieldView } from './TextFieldView.js';
 
-export function ExportDialog({ exporter, dispatch }: { exporter: ExportState; dispatch: Dispatch<Action> }) {
+const kinds = { md: 'Markdown plan', json: 'JSON report', session: 'session (an answers file you can resume or report on)' } as const;
+
+export function ExportDialog({ exporter, columns }: { exporter: ExportState; columns: number }) {
   const color = useColor();
-  const kind = exporter.format === 'md' ? 'Markdown plan' : 'JSON report';
+  const width = columns - 4;
   return (
     <Box flexDirection="column" gap={1} borderStyle="round" paddingX={1}>
-      <Text bold>Export the {kind}</Text>
+      <Paragraph bold text={`${exporter.format === 'session' ? 'Save the' : 'Export the'} ${kinds[exporter.format]}`} width={width} />
       {exporter.stage === 'editing' ? (
         <Box>
           <Text>File: </Text>
-          <TextInput
-            defaultValue={exporter.path}
-            onChange={(value) => dispatch({ type: 'export-path-typed', value })}
-            onSubmit={() => dispatch({ type: 'export-submitted' })}
-          />
+          <TextFieldView field={exporter.path} width={width - 6} />
         </Box>
       ) : null}
-      {exporter.stage === 'writing' ? <Text dimColor>Writing {exporter.path}…</Text> : null}
-      {exporter.stage === 'confirm-overwrite' ? <Text color={color('yellow')}>{exporter.message} Overwrite it? (y/n)</Text> : null}
-      {exporter.stage === 'done' ? <Text color={color('green')}>Wrote {exporter.message}</Text> : null}
-      {exporter.stage === 'failed' ? <Text color={color('red')}>Could not write the file: {exporter.message}</Text> : null}
+      {exporter.stage === 'editing' && exporter.failed && exporter.message ? <Paragraph color={color('red')} text={`${exporter.message} Change the name and press Enter to try again.`} width={width} /> : null}
+      {exporter.stage === 'writing' ? <Paragraph dimColor text={`Writing ${exporter.path.value}…`} width={width} /> : null}
+      {exporter.stage === 'confirm-overwrite' ? <Paragraph color={color('yellow')} text={`${exporter.message} Overwrite it? (y/n)`} width={width} /> : null}
+      {exporter.stage === 'done' ? <Paragraph color={color('green')} text={`Wrote ${exporter.message}`} width={width} /> : null}
     </Box>
   );
 }

@@ -1,10 +1,8 @@
 import { Box, Text } from 'ink';
-import type { State } from '../state.js';
-import { keyHints } from '../key-hints.js';
+import type { Hint } from '../key-hints.js';
 
 /** The keys that work right now, always visible. */
-export function Footer({ state, hasQuestion }: { state: State; hasQuestion: boolean }) {
-  const hints = keyHints(state, hasQuestion);
+export function Footer({ hints }: { hints: readonly Hint[] }) {
   return (
     <Box flexWrap="wrap" columnGap={2}>
       {hints.map(([key, label]) => (

@@ -1,16 +1,20 @@
-import { TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import { useEffect, useState, type Dispatch } from 'react';
 import type { Diagnosis } from '../../engine/diagnose.js';
 import { describeEvidence } from '../../report/describe-evidence.js';
-import { weeksLabel } from '../../report/markdown-report.js';
+import { omissionText, weeksLabel } from '../../report/markdown-report.js';
 import { summarize } from '../../report/summary.js';
 import type { Action } from '../reducer.js';
 import type { UiEnv } from '../selectors.js';
 import type { State } from '../state.js';
 import { useColor } from '../color.js';
 import { ConfidenceBar } from './ConfidenceBar.js';
-import { fitLines, truncate } from '../fit-lines.js';
+import { truncate } from '../fit-lines.js';
+import { listWindow } from './Interview.js';
+import { Paragraph, paragraphHeight } from './Paragraph.js';
+import { TextFieldView } from './TextFieldView.js';
+
+export type RenderMarkdown = (markdown: string, width: number) => Promise<string>;
 
 type Props = {
   state: State;
@@ -19,121 +23,191 @@ type Props = {
   markdown: string;
   columns: number;
   rows: number;
-  renderMarkdown: (markdown: string, width: number) => Promise<string>;
+  renderMarkdown: RenderMarkdown;
   dispatch: Dispatch<Action>;
 };
+
+type DetailLine = { text: string; marker?: string; style?: 'heading' | 'step' };
 
 export function Results({ state, env, diagnosis, markdown, columns, rows, renderMarkdown, dispatch }: Props) {
   const color = useColor();
   if (state.results.preview) {
     return <Preview markdown={markdown} scroll={state.results.scroll} columns={columns} rows={rows} render={renderMarkdown} dispatch={dispatch} />;
   }
+  const { plan } = diagnosis;
   const selected = diagnosis.ranking[state.results.selected];
-  const item = selected && diagnosis.plan.items.find((candidate) => candidate.antiPattern === selected.id);
-  const steps = item?.steps ?? [];
+  const item = selected && plan.items.find((candidate) => candidate.antiPattern === selected.id);
+  const omission = selected && plan.omitted.find((candidate) => candidate.antiPattern === selected.id);
   // A cause outside the plan still shows its own fix steps, with the knowledge's relative weeks.
-  const fixSteps: { label: string; title: string; actions: string[] }[] =
-    steps.length > 0
-      ? steps.map((step) => ({ label: weeksLabel(step), title: step.title, actions: step.actions }))
-      : (selected ? env.index.antiPatterns.get(selected.id)!.fix : []).map((step) => ({ label: step.weeks, title: step.title, actions: step.actions }));
-  const summary = summarize(diagnosis);
-  const summaryLines = Math.ceil(summary.length / Math.max(20, columns)) + 1;
-  const listSize = Math.max(1, Math.min(diagnosis.ranking.length, state.results.expanded ? 3 : rows - summaryLines));
-  const start = Math.max(0, Math.min(state.results.selected - Math.floor(listSize / 2), diagnosis.ranking.length - listSize));
-  const titleWidth = Math.max(10, columns - 22);
-  const detailLines = selected
+  const fixSteps = item
+    ? item.steps.map((step) => ({ label: weeksLabel(step), title: step.title, actions: step.actions }))
+    : (selected ? env.index.antiPatterns.get(selected.id)!.fix : []).map((step) => ({ label: step.weeks, title: step.title, actions: step.actions }));
+  const planLine = selected
+    ? item
+      ? plan.addedByTeam.includes(selected.id)
+        ? 'In the fix plan because you added it (p takes it out).'
+        : 'In the fix plan (m shows the whole plan).'
+      : `Not in the fix plan: ${omission ? omissionText[omission.reason] : 'the evidence points away from it.'} Press p to add it.`
+    : '';
+  const summary = `${summarize(diagnosis)} ${plan.items.length > 0 ? 'Press m to read the fix plan.' : ''}`.trim();
+  const summaryLines = paragraphHeight(summary, columns);
+
+  const notesPane = state.results.notes;
+  const notesLines = notesPane ? Math.min(rows - summaryLines - 4, 3 + state.notes.length * 2) : state.notes.length > 0 ? 1 : 0;
+  const detailBudget = state.results.expanded ? Math.max(4, Math.floor((rows - summaryLines - 2) * 0.6)) : 0;
+  const listSize = Math.max(1, rows - summaryLines - 1 - (selected ? paragraphHeight(planLine, columns) + 1 : 0) - (notesLines > 0 ? notesLines + 1 : 0) - (detailBudget > 0 ? detailBudget + 1 : 0));
+  const [start, end] = listWindow(diagnosis.ranking.length, state.results.selected, listSize);
+  const coverage = (id: string) => (plan.addedByTeam.includes(id) ? '+' : plan.items.some((candidate) => candidate.antiPattern === id) ? '✓' : ' ');
+  const barWidth = columns >= 60 ? 10 : 5;
+  const titleWidth = Math.max(8, columns - barWidth - 13);
+  const detailLines: DetailLine[] = selected
     ? [
-        '# Why we think so',
-        ...selected.evidence.map((entry) => `- ${describeEvidence(entry, env.index)}`),
-        '# Fix steps',
-        ...fixSteps.flatMap((step) => [`> ${step.label}: ${step.title}`, ...step.actions.map((action) => `  [ ] ${action}`)]),
+        { text: 'Why we think so', style: 'heading' },
+        ...selected.evidence.map((entry) => ({ text: describeEvidence(entry, env.index), marker: '- ' })),
+        { text: 'Fix steps', style: 'heading' },
+        ...fixSteps.flatMap((step): DetailLine[] => [{ text: `${step.label}: ${step.title}`, style: 'step' }, ...step.actions.map((action) => ({ text: action, marker: '[ ] ' }))]),
       ]
     : [];
 
   return (
     <Box flexDirection="column" gap={1}>
-      <Text>{summary}</Text>
+      <Paragraph text={summary} width={columns} />
       <Box flexDirection="column">
-        {diagnosis.ranking.slice(start, start + listSize).map((cause, offset) => {
+        {diagnosis.ranking.slice(start, end).map((cause, offset) => {
           const active = start + offset === state.results.selected;
-          const title = truncate(cause.title, titleWidth);
           return (
             <Box key={cause.id} gap={1}>
               <Text color={active ? color('cyan') : undefined} bold={active}>
-                {active ? '›' : ' '} {String(start + offset + 1).padStart(2)}.
+                {active ? '›' : ' '}
+                {String(start + offset + 1).padStart(2)}.
               </Text>
-              <ConfidenceBar confidence={cause.confidence} width={columns >= 60 ? 10 : 5} />
-              <Text color={active ? color('cyan') : undefined} bold={active}>
-                {title}
+              <ConfidenceBar confidence={cause.confidence} width={barWidth} />
+              <Text color={active ? color('cyan') : undefined} bold={active} wrap="truncate-end">
+                {coverage(cause.id)} {truncate(cause.title, titleWidth)}
               </Text>
             </Box>
           );
         })}
       </Box>
-      {state.results.writingNote ? (
-        <Box>
-          <Text>Note for the report: </Text>
-          <TextInput placeholder="e.g. agreed to pilot the pipeline on the payments service" onSubmit={(text) => dispatch({ type: 'note-written', text })} />
-        </Box>
-      ) : null}
-      {state.notes && !state.results.writingNote ? <Text dimColor>Notes: {state.notes.split('\n').length} (in the report)</Text> : null}
-      {selected && state.results.expanded ? <Details lines={detailLines} columns={columns} budget={Math.max(3, rows - summaryLines - listSize - 3)} /> : null}
+      {selected ? <Paragraph text={planLine} width={columns} dimColor /> : null}
+      {notesPane ? <Notes state={state} columns={columns} rows={notesLines} /> : state.notes.length > 0 ? <Text dimColor>Notes: {state.notes.length} (n to see or change them; the report carries them)</Text> : null}
+      {selected && state.results.expanded ? <Details lines={detailLines} columns={columns} budget={detailBudget} /> : null}
+    </Box>
+  );
+}
+
+function Notes({ state, columns, rows }: { state: State; columns: number; rows: number }) {
+  const color = useColor();
+  const pane = state.results.notes!;
+  const field = pane.draft ? (
+    <Box flexDirection="column">
+      <Text bold>{pane.editing === undefined ? 'New note for the report:' : `Change note ${pane.editing + 1}:`}</Text>
+      <TextFieldView field={pane.draft} width={columns - 4} placeholder="e.g. agreed to pilot the pipeline on the payments service" />
+    </Box>
+  ) : null;
+  const [start, end] = listWindow(state.notes.length, pane.selected, Math.max(1, Math.floor((rows - (field ? 4 : 2)) / 2)));
+  return (
+    <Box flexDirection="column" borderStyle="round" paddingX={1}>
+      <Text bold>Notes ({state.notes.length}; each is its own paragraph in the report)</Text>
+      {state.notes.slice(start, end).map((note, offset) => {
+        const active = !pane.draft && start + offset === pane.selected;
+        return (
+          <Text key={start + offset} color={active ? color('cyan') : undefined} wrap="truncate-end">
+            {active ? '›' : ' '} {start + offset + 1}. {truncate(note.replace(/\s+/g, ' '), columns - 10)}
+          </Text>
+        );
+      })}
+      {field}
     </Box>
   );
 }
 
 /** Evidence and fix steps for the selected cause, cut to the rows the terminal has. */
-function Details({ lines, columns, budget }: { lines: string[]; columns: number; budget: number }) {
+function Details({ lines, columns, budget }: { lines: DetailLine[]; columns: number; budget: number }) {
   const color = useColor();
-  const { shown, hidden } = fitLines(lines, columns - 4, budget);
+  const width = columns - 4;
+  const room = budget - 2;
+  const shown: DetailLine[] = [];
+  let used = 0;
+  for (const [position, line] of lines.entries()) {
+    const height = paragraphHeight(line.text, width, line.marker);
+    if (used + height + (position < lines.length - 1 ? 1 : 0) > room) break;
+    shown.push(line);
+    used += height;
+  }
+  const hidden = lines.length - shown.length;
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
-      {shown.map((line, position) =>
-        line.startsWith('# ') ? (
-          <Text key={position} bold>
-            {line.slice(2)}
-          </Text>
-        ) : line.startsWith('> ') ? (
-          <Text key={position} color={color('yellow')}>
-            {line.slice(2)}
-          </Text>
-        ) : (
-          <Text key={position}>{line}</Text>
-        ),
-      )}
+      {shown.map((line, position) => (
+        <Paragraph
+          key={position}
+          text={line.text}
+          marker={line.marker}
+          width={width}
+          bold={line.style === 'heading'}
+          color={line.style === 'step' ? color('yellow') : undefined}
+        />
+      ))}
       {hidden > 0 ? <Text dimColor>… {hidden} more lines: press m for the whole plan</Text> : null}
     </Box>
   );
 }
 
-type PreviewProps = { markdown: string; scroll: number; columns: number; rows: number; render: Props['renderMarkdown']; dispatch: Dispatch<Action> };
+type PreviewProps = { markdown: string; scroll: number; columns: number; rows: number; render: RenderMarkdown; dispatch: Dispatch<Action> };
 
+type Rendered = { lines: string[]; problem?: string };
+
+/**
+ * The plan as the terminal renders Markdown. Every line is cut to the width, so the frame is
+ * exactly as tall as counted and the document's first line stays on screen. When the formatter
+ * cannot load, the preview says so and shows the plain Markdown.
+ */
 function Preview({ markdown, scroll, columns, rows, render, dispatch }: PreviewProps) {
-  const [text, setText] = useState<string>();
+  const [rendered, setRendered] = useState<Rendered>();
   const height = Math.max(3, rows - 1);
-  const lineCount = text === undefined ? 0 : text.split('\n').length;
+  const lineCount = rendered?.lines.length ?? 0;
   useEffect(() => {
     dispatch({ type: 'preview-measured', maxScroll: Math.max(0, lineCount - height) });
   }, [lineCount, height]);
   useEffect(() => {
     let live = true;
-    render(markdown, Math.max(30, columns - 2)).then(
-      (rendered) => live && setText(rendered),
-      () => live && setText(markdown),
+    render(markdown, Math.max(20, columns - 1)).then(
+      (text) => live && setRendered({ lines: text.split('\n') }),
+      (error: unknown) =>
+        live &&
+        setRendered({
+          lines: markdown.trimEnd().split('\n').flatMap((line) => (line === '' ? [''] : wrapPlain(line, columns))),
+          problem: `The formatted preview failed (${error instanceof Error ? error.message : String(error)}); this is the plain Markdown.`,
+        }),
     );
     return () => {
       live = false;
     };
   }, [markdown, columns]);
-  if (text === undefined) return <Text dimColor>Rendering the plan…</Text>;
-  const lines = text.split('\n');
-  const top = Math.min(scroll, Math.max(0, lines.length - height));
+  if (rendered === undefined) return <Text dimColor>Rendering the plan…</Text>;
+  const body = rendered.problem ? height - 1 : height;
+  const top = Math.min(scroll, Math.max(0, rendered.lines.length - body));
   return (
     <Box flexDirection="column">
-      <Text>{lines.slice(top, top + height).join('\n')}</Text>
+      {rendered.problem ? (
+        <Text color="red" wrap="truncate-end">
+          {rendered.problem}
+        </Text>
+      ) : null}
+      {rendered.lines.slice(top, top + body).map((line, position) => (
+        <Text key={top + position} wrap="truncate-end">
+          {line === '' ? ' ' : line}
+        </Text>
+      ))}
       <Text dimColor>
-        lines {top + 1}-{Math.min(lines.length, top + height)} of {lines.length}
+        lines {top + 1}-{Math.min(rendered.lines.length, top + body)} of {rendered.lines.length}
       </Text>
     </Box>
   );
+}
+
+function wrapPlain(line: string, columns: number): string[] {
+  const chunks: string[] = [];
+  for (let at = 0; at < line.length; at += Math.max(10, columns)) chunks.push(line.slice(at, at + Math.max(10, columns)));
+  return chunks;
 }

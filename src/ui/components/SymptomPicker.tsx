@@ -3,6 +3,7 @@ import type { State } from '../state.js';
 import { pickerRows, type PickerRow, type UiEnv } from '../selectors.js';
 import { useColor } from '../color.js';
 import { fitLines, truncate } from '../fit-lines.js';
+import { Paragraph } from './Paragraph.js';
 
 const categoryNames: Record<string, string> = {
   deployment: 'Deploying',
@@ -50,9 +51,10 @@ export function SymptomPicker({ state, env, columns, rows: terminalRows }: { sta
   const [start, end] = rows.length === 0 ? [0, 0] : visibleWindow(rows, highlighted, listHeight, headings);
   const current = rows[highlighted]?.symptom;
   const titleWidth = Math.max(10, (wide ? Math.floor(columns * 0.55) : columns) - 6);
+  const detailWidth = (wide ? columns - Math.ceil(columns * 0.55) - 1 : columns) - 4;
 
   const list = (
-    <Box flexDirection="column" width={wide ? Math.floor(columns * 0.55) : undefined}>
+    <Box flexDirection="column" width={wide ? '55%' : undefined} flexShrink={0}>
       <Text>
         <Text dimColor>{state.picker.browse ? 'Browse by category' : 'Filter'}: </Text>
         {state.picker.browse ? <Text dimColor>(Tab to type)</Text> : <Text>{state.picker.query}<Text inverse={state.picker.focus === 'filter'}> </Text></Text>}
@@ -81,14 +83,10 @@ export function SymptomPicker({ state, env, columns, rows: terminalRows }: { sta
   );
 
   const detail = current ? (
-    <Box flexDirection="column" borderStyle="round" paddingX={1} width={wide ? Math.floor(columns * 0.45) - 1 : undefined}>
-      {fitLines([current.title, current.summary, ...(wide ? [current.whatYouSee] : [])], (wide ? Math.floor(columns * 0.45) : columns) - 5, detailHeight - 2).shown.map(
-        (line, position) => (
-          <Text key={position} bold={position === 0} dimColor={position === 2}>
-            {line}
-          </Text>
-        ),
-      )}
+    <Box flexDirection="column" borderStyle="round" paddingX={1} flexGrow={1}>
+      {fitLines([current.title, current.summary, ...(wide ? [current.whatYouSee] : [])], detailWidth, detailHeight - 2).shown.map((line, position) => (
+        <Paragraph key={position} text={line} width={detailWidth} bold={position === 0} dimColor={position === 2} />
+      ))}
     </Box>
   ) : null;
 

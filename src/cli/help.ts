@@ -17,6 +17,8 @@ Usage
   deploy-doctor validate [DIR]          check a knowledge directory (default: the bundled one)
 
 Options for the guided diagnosis
+  --room                facilitator mode: count a show of hands for each question,
+                        then take the room's dot vote on the results
   --resume              continue the last saved session where you left it
   --session FILE        save to (and continue) this answers file
   --sessions            list the saved sessions, newest first, and exit

@@ -19,6 +19,9 @@ import { Results, type RenderMarkdown } from './Results.js';
 import { SymptomPicker } from './SymptomPicker.js';
 import { Welcome } from './Welcome.js';
 import { loadTerminalMarkdown } from '../load-terminal-markdown.js';
+import { RoomInterview } from '../room/RoomInterview.js';
+import { RoomSetupView } from '../room/RoomSetupView.js';
+import { RoomVote } from '../room/RoomVote.js';
 
 type Props = {
   env: UiEnv;
@@ -68,7 +71,7 @@ export function App({ env, services, initial, color, onExit, renderMarkdown = re
   }, [session]);
 
   const diagnosis = useMemo(
-    () => (session && (state.screen === 'results' || state.screen === 'export') ? diagnose(env.index, session, state.interview.mode) : undefined),
+    () => (session && (state.screen === 'results' || state.screen === 'export') ? diagnose(env.index, session, state.interview.mode, { clusters: env.clusters }) : undefined),
     [session, state.screen, state.interview.mode],
   );
   const markdown = useMemo(() => (diagnosis ? renderMarkdownReport(diagnosis, env.index) : ''), [diagnosis]);
@@ -96,7 +99,8 @@ export function App({ env, services, initial, color, onExit, renderMarkdown = re
 
   const width = columns - 2;
   const hints = keyHints(state, hintContext(state, env));
-  const header = [`deploy-doctor`, state.team.value.trim(), stepNames[state.screen]].filter(Boolean).join(' · ');
+  const room = state.room && state.room.people >= 2 ? `room of ${state.room.people}` : state.room ? 'room' : '';
+  const header = [`deploy-doctor`, state.team.value.trim(), room, stepNames[state.screen]].filter(Boolean).join(' · ');
   const warning = state.saveProblem
     ? `Not saved: ${state.saveProblem}. Your answers are only in this window: press s on the results to save them to another file.`
     : undefined;
@@ -113,10 +117,11 @@ export function App({ env, services, initial, color, onExit, renderMarkdown = re
         <Text dimColor wrap="truncate-end">
           {header}
         </Text>
-        {state.screen === 'welcome' ? <Welcome state={state} columns={width} /> : null}
+        {state.screen === 'welcome' ? state.room?.setup ? <RoomSetupView state={state} columns={width} /> : <Welcome state={state} columns={width} /> : null}
         {state.screen === 'picker' ? <SymptomPicker state={state} env={env} columns={width} rows={contentRows} /> : null}
-        {state.screen === 'interview' ? <Interview state={state} env={env} columns={width} rows={contentRows} /> : null}
-        {state.screen === 'results' && diagnosis ? (
+        {state.screen === 'interview' ? state.room ? <RoomInterview state={state} env={env} columns={width} rows={contentRows} /> : <Interview state={state} env={env} columns={width} rows={contentRows} /> : null}
+        {state.screen === 'results' && diagnosis && state.room?.voting ? <RoomVote state={state} env={env} diagnosis={diagnosis} columns={width} rows={contentRows} /> : null}
+        {state.screen === 'results' && diagnosis && !state.room?.voting ? (
           <Results state={state} env={env} diagnosis={diagnosis} markdown={markdown} columns={width} rows={contentRows} renderMarkdown={renderMarkdown} dispatch={dispatch} />
         ) : null}
         {state.screen === 'export' && state.exporter ? <ExportDialog exporter={state.exporter} columns={width} /> : null}

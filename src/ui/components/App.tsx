@@ -22,7 +22,7 @@ import { loadTerminalMarkdown } from '../load-terminal-markdown.js';
 import { RoomInterview } from '../room/RoomInterview.js';
 import { RoomSetupView } from '../room/RoomSetupView.js';
 import { RoomVote } from '../room/RoomVote.js';
-import { disagreementsHeight, disagreementsShown, RoomDisagreements } from '../room/RoomDisagreements.js';
+import { disagreementsHeight, disagreementsLayout, RoomDisagreements } from '../room/RoomDisagreements.js';
 
 type Props = {
   env: UiEnv;
@@ -108,7 +108,9 @@ export function App({ env, services, initial, color, onExit, renderMarkdown = re
   const notice = state.notice;
   // Every line is counted, so the frame never grows past the window (which would push the title off the top).
   const extra = (text: string | undefined) => (text ? paragraphHeight(text, width) + 1 : 0);
-  const contentRows = Math.max(4, rows - 1 - 2 - 1 - extra(warning) - extra(notice) - footerLines(hints, width) - disagreementsHeight(state, diagnosis));
+  const rowsLeft = rows - 1 - 2 - 1 - extra(warning) - extra(notice) - footerLines(hints, width);
+  const disagreements = disagreementsLayout(state, diagnosis, rowsLeft);
+  const contentRows = Math.max(4, rowsLeft - disagreementsHeight(disagreements, diagnosis));
 
   return (
     <ColorContext.Provider value={color}>
@@ -122,7 +124,7 @@ export function App({ env, services, initial, color, onExit, renderMarkdown = re
         {state.screen === 'picker' ? <SymptomPicker state={state} env={env} columns={width} rows={contentRows} /> : null}
         {state.screen === 'interview' ? state.room ? <RoomInterview state={state} env={env} columns={width} rows={contentRows} /> : <Interview state={state} env={env} columns={width} rows={contentRows} /> : null}
         {state.screen === 'results' && diagnosis && state.room?.voting ? <RoomVote state={state} env={env} diagnosis={diagnosis} columns={width} rows={contentRows} /> : null}
-        {disagreementsShown(state, diagnosis) ? <RoomDisagreements diagnosis={diagnosis!} env={env} columns={width} /> : null}
+        {disagreements !== 'none' ? <RoomDisagreements diagnosis={diagnosis!} env={env} columns={width} layout={disagreements} /> : null}
         {state.screen === 'results' && diagnosis && !state.room?.voting ? (
           <Results state={state} env={env} diagnosis={diagnosis} markdown={markdown} columns={width} rows={contentRows} renderMarkdown={renderMarkdown} dispatch={dispatch} />
         ) : null}

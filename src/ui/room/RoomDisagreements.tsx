@@ -13,17 +13,39 @@ export function disagreementsShown(state: State, diagnosis: Diagnosis | undefine
   return Boolean(state.screen === 'results' && diagnosis?.room?.disagreements.length && !state.results.preview && !state.results.notes);
 }
 
-/** Lines the block takes, with the gap above it, so the results above it can be given the rest. */
-export function disagreementsHeight(state: State, diagnosis: Diagnosis | undefined): number {
-  if (!disagreementsShown(state, diagnosis)) return 0;
-  const count = diagnosis!.room!.disagreements.length;
+/** Rows the results screen keeps for itself; the block shrinks to one line, or goes, to leave them. */
+const resultsNeed = 10;
+
+export type DisagreementsLayout = 'full' | 'compact' | 'none';
+
+/** How much of the block fits when the results would otherwise have `rows` rows. */
+export function disagreementsLayout(state: State, diagnosis: Diagnosis | undefined, rows: number): DisagreementsLayout {
+  if (!disagreementsShown(state, diagnosis)) return 'none';
+  if (rows - fullHeight(diagnosis!) >= resultsNeed) return 'full';
+  return rows - 2 >= resultsNeed ? 'compact' : 'none';
+}
+
+function fullHeight(diagnosis: Diagnosis): number {
+  const count = diagnosis.room!.disagreements.length;
   return 1 + 1 + Math.min(count, shownAtMost) + (count > shownAtMost ? 1 : 0);
 }
 
+/** Lines the block takes in that layout, with the gap above it. */
+export function disagreementsHeight(layout: DisagreementsLayout, diagnosis: Diagnosis | undefined): number {
+  return layout === 'full' ? fullHeight(diagnosis!) : layout === 'compact' ? 2 : 0;
+}
+
 /** "Where the team disagrees" under the results: each split question, its hands and what it would move. */
-export function RoomDisagreements({ diagnosis, env, columns }: { diagnosis: Diagnosis; env: UiEnv; columns: number }) {
+export function RoomDisagreements({ diagnosis, env, columns, layout }: { diagnosis: Diagnosis; env: UiEnv; columns: number; layout: DisagreementsLayout }) {
   const color = useColor();
   const split = diagnosis.room!.disagreements;
+  if (layout === 'compact') {
+    return (
+      <Text bold color={color('yellow')} wrap="truncate-end">
+        {truncate(`The room split on ${split.length === 1 ? '1 question' : `${split.length} questions`}: see the report`, columns)}
+      </Text>
+    );
+  }
   return (
     <Box flexDirection="column">
       <Text bold color={color('yellow')}>

@@ -1,9 +1,9 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { questionTests } from '../../engine/answer-effects.js';
 import { formatTally, isSplit, splitRule } from '../../engine/room-answers.js';
 import { useColor } from '../color.js';
 import { CausePanel } from '../components/CausePanel.js';
-import { Paragraph } from '../components/Paragraph.js';
+import { Paragraph, paragraphHeight } from '../components/Paragraph.js';
 import { currentQuestion, type UiEnv } from '../selectors.js';
 import type { State } from '../state.js';
 import { liveRanking, pendingTally } from './room-selectors.js';
@@ -23,31 +23,27 @@ export function RoomInterview({ state, env, columns, rows }: { state: State; env
   const splits = Object.entries(room.tallies).filter(([, counts]) => isSplit(counts)).length;
   const progress = `${Object.keys(room.tallies).length} counted · ${room.people} people${splits > 0 ? ` · the room split on ${splits}` : ''}`;
 
-  let main;
+  // Every line is counted, so the panel below the question never pushes the screen past the window.
+  const lines: { text: string; bold?: boolean; dimColor?: boolean; color?: string }[] = [];
   if (!question) {
-    main = (
-      <Box flexDirection="column" gap={1} width={mainWidth}>
-        <Paragraph width={mainWidth} text={current.step.explanation} />
-        <Text dimColor>{progress}</Text>
-      </Box>
-    );
+    lines.push({ text: current.step.explanation });
   } else {
-    const split = isSplit(tally);
-    main = (
-      <Box flexDirection="column" gap={1} width={mainWidth}>
-        <Paragraph width={mainWidth} bold text={question.text} />
-        {state.interview.showHelp ? <Paragraph width={mainWidth} dimColor text={`${question.help} Tests: ${questionTests(question).map((id) => env.index.antiPatterns.get(id)?.title ?? id).join(', ')}.`} /> : null}
-        <Box flexDirection="column">
-          <Text>
-            Hands: <Text bold>{counted > 0 ? formatTally(tally) : 'none yet'}</Text> ({counted} of {room.people})
-          </Text>
-          {split ? <Text color={color('yellow')}>The room is split (no answer above {Math.round(splitRule.maxShare * 100)}%): a finding for the report.</Text> : null}
-        </Box>
-        <Text dimColor>{progress}</Text>
-      </Box>
-    );
+    lines.push({ text: question.text, bold: true });
+    if (state.interview.showHelp) lines.push({ text: `${question.help} Tests: ${questionTests(question).map((id) => env.index.antiPatterns.get(id)?.title ?? id).join(', ')}.`, dimColor: true });
+    lines.push({ text: `Hands: ${counted > 0 ? formatTally(tally) : 'none yet'} (${counted} of ${room.people})` });
+    if (isSplit(tally)) lines.push({ text: `The room is split (no answer above ${Math.round(splitRule.maxShare * 100)}%): a finding for the report.`, color: 'yellow' });
   }
-  const panelRows = wide ? rows - 3 : Math.max(1, rows - 10);
+  lines.push({ text: progress, dimColor: true });
+  const mainHeight = lines.reduce((total, line) => total + paragraphHeight(line.text, mainWidth) + 1, -1);
+  const main = (
+    <Box flexDirection="column" gap={1} width={mainWidth}>
+      {lines.map((line, position) => (
+        <Paragraph key={position} width={mainWidth} text={line.text} bold={line.bold} dimColor={line.dimColor} color={line.color ? color(line.color) : undefined} />
+      ))}
+    </Box>
+  );
+  // The panel's border and title take 3 lines; below the question it also needs the gap.
+  const panelRows = wide ? rows - 3 : rows - mainHeight - 1 - 3;
   return (
     <Box flexDirection={wide ? 'row' : 'column'} gap={1}>
       {main}

@@ -25,30 +25,33 @@ export function RoomSetupView({ state, columns }: { state: State; columns: numbe
       </Box>
     );
   }
-  const labelWidth = Math.min(32, Math.max(...metricKeys.map((key) => metricLabels[key].length)) + 2);
-  const wide = columns >= labelWidth + 20;
+  const labelWidth = Math.max(...metricKeys.map((key) => metricLabels[key].length)) + 2;
+  const wide = columns >= labelWidth + 22;
+  const selectedKey = metricKeys[setup.selected]!;
   return (
     <Box flexDirection="column" gap={1}>
-      <Text bold color={color('cyan')}>Delivery metrics today (optional, {state.room!.people} people)</Text>
-      <Paragraph width={columns} text="Leave any blank. The report places them against the published 2024 DORA clusters and ties the plan's targets to them." />
+      <Paragraph bold color={color('cyan')} width={columns} text={`Delivery metrics today, all optional (${state.room!.people} people)`} />
+      <Paragraph width={columns} text="The report places them against the published 2024 DORA clusters." />
       <Box flexDirection="column">
         {metricKeys.map((key, position) => {
           const selected = position === setup.selected;
           const label = `${selected ? '›' : ' '} ${metricLabels[key]}`;
+          if (selected && wide) {
+            return (
+              <Box key={key}>
+                <Text bold>{label.padEnd(labelWidth + 1)}</Text>
+                <TextFieldView field={setup.metrics[key]} width={columns - labelWidth - 1} placeholder={examples[key]} />
+              </Box>
+            );
+          }
           return (
-            <Box key={key} flexDirection={wide ? 'row' : 'column'}>
-              <Text bold={selected} wrap="truncate-end">
-                {wide ? label.padEnd(labelWidth + 2) : label}
-              </Text>
-              {selected ? (
-                <TextFieldView field={setup.metrics[key]} width={wide ? columns - labelWidth - 2 : columns - 2} placeholder={examples[key]} />
-              ) : (
-                <Text dimColor wrap="truncate-end">{setup.metrics[key].value || '-'}</Text>
-              )}
-            </Box>
+            <Text key={key} bold={selected} dimColor={!selected} wrap="truncate-end">
+              {wide ? `${label.padEnd(labelWidth + 1)}${setup.metrics[key].value || '-'}` : `${label}: ${setup.metrics[key].value || '-'}`}
+            </Text>
           );
         })}
       </Box>
+      {wide ? null : <TextFieldView field={setup.metrics[selectedKey]} width={columns} placeholder={examples[selectedKey]} />}
     </Box>
   );
 }

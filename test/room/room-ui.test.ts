@@ -138,3 +138,28 @@ describe('facilitator mode', () => {
     expect(enter(state).screen).toBe('picker');
   });
 });
+
+describe('delivery metrics for one voice', () => {
+  it('Down on the welcome screen opens the metrics; they are saved as version 2 and reach the report', () => {
+    let state = initialState({ date: '2026-11-21' });
+    expect(footer(state)).toContain('↓ delivery metrics (optional)');
+    state = press(typeText(state, 'Payments'), '', { downArrow: true });
+    expect(footer(state)).toEqual(['↑↓ metric', 'type value (optional)', 'Enter continue', 'Esc back']);
+    state = typeText(state, 'monthly');
+    state = enter(state);
+    expect(state.screen).toBe('picker');
+    state = press(enter(typeText(state, 'afraid to deploy')), 'n');
+    const session = toSession(state)!;
+    expect(session.version).toBe(2);
+    expect(session.metrics).toEqual({ deploymentFrequency: 'monthly' });
+    const read = parseSession('session.yaml', serializeSession(session), env.index);
+    expect(read.session?.metrics).toEqual({ deploymentFrequency: 'monthly' });
+    expect(resumeFrom(initialState({ date: '2026-11-22' }), read.session!).metrics).toEqual({ deploymentFrequency: 'monthly' });
+  });
+
+  it('without metrics one voice is still saved as version 1', () => {
+    let state = enter(typeText(initialState({ date: '2026-11-21' }), 'Payments'));
+    state = press(enter(typeText(state, 'afraid to deploy')), 'n');
+    expect(toSession(state)!.version).toBe(1);
+  });
+});

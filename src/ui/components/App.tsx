@@ -21,6 +21,7 @@ import { Welcome } from './Welcome.js';
 import { loadTerminalMarkdown } from '../load-terminal-markdown.js';
 import { RoomInterview } from '../room/RoomInterview.js';
 import { RoomSetupView } from '../room/RoomSetupView.js';
+import { DeliveryMetricsView } from '../room/DeliveryMetricsView.js';
 import { RoomVote } from '../room/RoomVote.js';
 import { disagreementsHeight, disagreementsLayout, RoomDisagreements } from '../room/RoomDisagreements.js';
 
@@ -120,7 +121,7 @@ export function App({ env, services, initial, color, onExit, renderMarkdown = re
         <Text dimColor wrap="truncate-end">
           {header}
         </Text>
-        {state.screen === 'welcome' ? state.room?.setup ? <RoomSetupView state={state} columns={width} /> : <Welcome state={state} columns={width} /> : null}
+        {state.screen === 'welcome' ? state.metricsEditor ? <DeliveryMetricsView state={state} columns={width} /> : state.room?.setup ? <RoomSetupView state={state} columns={width} /> : <Welcome state={state} columns={width} /> : null}
         {state.screen === 'picker' ? <SymptomPicker state={state} env={env} columns={width} rows={contentRows} /> : null}
         {state.screen === 'interview' ? state.room ? <RoomInterview state={state} env={env} columns={width} rows={contentRows} /> : <Interview state={state} env={env} columns={width} rows={contentRows} /> : null}
         {state.screen === 'results' && diagnosis && state.room?.voting ? <RoomVote state={state} env={env} diagnosis={diagnosis} columns={width} rows={contentRows} /> : null}

@@ -4,10 +4,16 @@ import type { State } from '../state.js';
 /** Footer hints in facilitator mode; undefined where the normal footer applies. They follow room-reducer.ts. */
 export function roomHints(state: State, context: HintContext): Hint[] | undefined {
   const room = state.room;
+  if (state.screen === 'welcome' && state.metricsEditor) return [['↑↓', 'metric'], ['type', 'value (optional)'], ['Enter', 'continue'], ['Esc', 'back']];
   if (state.screen === 'welcome' && state.welcome.step === 'team') {
-    if (room?.setup?.step === 'people') return [['type', 'number of people'], ['Enter', 'continue'], ['Esc', 'back']];
-    if (room?.setup?.step === 'metrics') return [['↑↓', 'metric'], ['type', 'value (optional)'], ['Enter', 'start'], ['Esc', 'back']];
-    return [['type', 'team name'], ['Tab', room ? 'one voice instead' : 'room mode (show of hands)'], ['Enter', 'continue'], ['Esc', 'quit']];
+    if (room?.setup) return [['type', 'number of people'], ['Enter', 'continue'], ['Esc', 'back']];
+    return [
+      ['type', 'team name'],
+      ['Tab', room ? 'one voice instead' : 'room mode (show of hands)'],
+      ...(room ? [] : ([['↓', 'delivery metrics (optional)']] as Hint[])),
+      ['Enter', 'continue'],
+      ['Esc', 'quit'],
+    ];
   }
   if (!room) return undefined;
   if (state.screen === 'interview' && !state.interview.editing) {

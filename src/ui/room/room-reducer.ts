@@ -8,42 +8,45 @@ import { currentQuestion, ranking, type UiEnv } from '../selectors.js';
 import type { State } from '../state.js';
 import { editText, textField } from '../text-field.js';
 import { dotsPlaced } from './room-selectors.js';
-import { emptyMetricFields, newRoom, type RoomState } from './room-state.js';
+import { metricsEditor, newRoom, type MetricsEditor, type RoomState } from './room-state.js';
 
 const handKeys: Record<string, Answer> = { y: 'yes', n: 'no', p: 'partly', u: 'unsure' };
 
 /** The most people a show of hands counts; a bigger group is a conference, not a retro. */
 export const roomLimit = 200;
 
-/** Where keys go in facilitator mode, so a key that closed a field is not applied to what replaced it. */
+/** Where keys go on the room's and the metrics' fields, so a key that closed one is not applied to what replaced it. */
 export function roomFocus(state: State): string | undefined {
-  if (!state.room) return undefined;
-  if (state.screen === 'welcome' && state.room.setup) return `room:${state.room.setup.step}`;
-  if (state.screen === 'results' && state.room.voting) return 'room:vote';
+  if (state.screen === 'welcome' && state.metricsEditor) return 'welcome:metrics';
+  if (state.screen === 'welcome' && state.room?.setup) return 'room:people';
+  if (state.screen === 'results' && state.room?.voting) return 'room:vote';
   return undefined;
 }
 
 /**
- * Facilitator-mode keys, composed into the main reducer: Tab on the welcome screen switches the
- * room on and off, the room is set up once, questions are answered by a show of hands and the
- * results screen takes the dot vote. Undefined means "not a room key": the normal reducer handles it.
+ * Facilitator-mode keys (and the welcome screen's delivery metrics), composed into the main
+ * reducer: Tab on the welcome screen switches the room on and off, Down opens the metrics, the
+ * room is sized once, questions are answered by a show of hands and the results screen takes the
+ * dot vote. Undefined means "not a room key": the normal reducer handles it.
  */
 export function roomKey(state: State, input: string, key: KeyInfo, env: UiEnv): State | undefined {
+  if (state.screen === 'welcome' && state.metricsEditor) return metricsKey(state, state.metricsEditor, input, key);
   if (state.screen === 'welcome' && state.welcome.step === 'team' && !state.room?.setup) {
     if (key.tab) {
       return state.room
         ? { ...state, room: undefined, notice: 'One voice: answer each question for the team.' }
         : { ...state, room: newRoom(), notice: 'Room mode: count a show of hands for each question.' };
     }
+    if (key.downArrow && !state.room) return { ...state, metricsEditor: metricsEditor(state.metrics) };
     if (key.return && state.room) {
       const people = state.room.people >= 2 ? String(state.room.people) : '';
-      return { ...state, team: textField(state.team.value.trim()), room: { ...state.room, setup: { step: 'people', people: textField(people), metrics: emptyMetricFields(state.room.metrics), selected: 0 } } };
+      return { ...state, team: textField(state.team.value.trim()), room: { ...state.room, setup: { people: textField(people) } } };
     }
     return undefined;
   }
   const room = state.room;
   if (!room) return undefined;
-  if (state.screen === 'welcome' && room.setup) return setupKey(state, room, input, key);
+  if (state.screen === 'welcome' && room.setup) return peopleKey(state, room, input, key);
   if (state.screen === 'interview' && !state.interview.editing) return handsKey(state, room, input, key, env);
   if (state.screen === 'results' && !state.results.notes && !state.results.preview) return voteKey(state, room, input, key, env);
   return undefined;
@@ -51,39 +54,45 @@ export function roomKey(state: State, input: string, key: KeyInfo, env: UiEnv): 
 
 const withRoom = (state: State, room: RoomState, notice?: string): State => ({ ...state, room, ...(notice ? { notice } : {}) });
 
-function setupKey(state: State, room: RoomState, input: string, key: KeyInfo): State {
+function peopleKey(state: State, room: RoomState, input: string, key: KeyInfo): State {
   const setup = room.setup!;
-  if (setup.step === 'people') {
-    if (key.escape) return withRoom(state, { ...room, setup: undefined });
-    if (key.return) {
-      const people = Number(setup.people.value.trim());
-      if (!/^\d+$/.test(setup.people.value.trim()) || people < 2) return { ...state, notice: 'A room needs at least 2 people; for one person, press Esc and Tab for a normal session.' };
-      if (people > roomLimit) return { ...state, notice: `Room mode counts up to ${roomLimit} people.` };
-      return withRoom(state, { ...room, people, setup: { ...setup, step: 'metrics', selected: 0 } });
-    }
-    const typed = /^\d*$/.test(input) || !input ? editText(setup.people, input, key, 3, 'Three digits are plenty.') : { field: setup.people, refused: 'Type the number of people in the room.' };
-    return typed ? withRoom(state, { ...room, setup: { ...setup, people: typed.field } }, typed.refused) : state;
+  if (key.escape) return withRoom(state, { ...room, setup: undefined });
+  if (key.return) {
+    const people = Number(setup.people.value.trim());
+    if (!/^\d+$/.test(setup.people.value.trim()) || people < 2) return { ...state, notice: 'A room needs at least 2 people; for one person, press Esc and Tab for a normal session.' };
+    if (people > roomLimit) return { ...state, notice: `Room mode counts up to ${roomLimit} people.` };
+    // The delivery metrics come next, as for one voice.
+    return { ...state, room: { ...room, people, setup: undefined }, metricsEditor: metricsEditor(state.metrics) };
   }
-  // Delivery metrics: all optional; Enter checks them and starts the session.
-  const selectedKey = metricKeys[setup.selected]!;
-  if (key.escape) return withRoom(state, { ...room, setup: { ...setup, step: 'people' } });
+  const typed = /^\d*$/.test(input) || !input ? editText(setup.people, input, key, 3, 'Three digits are plenty.') : { field: setup.people, refused: 'Type the number of people in the room.' };
+  return typed ? withRoom(state, { ...room, setup: { people: typed.field } }, typed.refused) : state;
+}
+
+/** The delivery metrics, all optional: Enter checks them and goes on to the symptoms. */
+function metricsKey(state: State, editor: MetricsEditor, input: string, key: KeyInfo): State {
+  const selectedKey = metricKeys[editor.selected]!;
+  if (key.escape) {
+    // Back to where the metrics were opened from: the room's size, or the team name.
+    return state.room ? { ...state, metricsEditor: undefined, room: { ...state.room, setup: { people: textField(String(state.room.people)) } } } : { ...state, metricsEditor: undefined };
+  }
   if (key.upArrow || key.downArrow || key.tab) {
-    const selected = (setup.selected + (key.upArrow ? metricKeys.length - 1 : 1)) % metricKeys.length;
-    return withRoom(state, { ...room, setup: { ...setup, selected } });
+    const selected = (editor.selected + (key.upArrow ? metricKeys.length - 1 : 1)) % metricKeys.length;
+    return { ...state, metricsEditor: { ...editor, selected } };
   }
   if (key.return) {
-    const written = Object.fromEntries(metricKeys.flatMap((metric) => (setup.metrics[metric].value.trim() ? [[metric, setup.metrics[metric].value.trim()]] : [])));
+    const written = Object.fromEntries(metricKeys.flatMap((metric) => (editor.fields[metric].value.trim() ? [[metric, editor.fields[metric].value.trim()]] : [])));
     const checked = metricsSchema.safeParse(written);
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
       const metric = issue.path[0] as (typeof metricKeys)[number];
-      return withRoom(state, { ...room, setup: { ...setup, selected: metricKeys.indexOf(metric) } }, `${metricLabels[metric]}: ${issue.message}`);
+      return { ...state, metricsEditor: { ...editor, selected: metricKeys.indexOf(metric) }, notice: `${metricLabels[metric]}: ${issue.message}` };
     }
-    return { ...state, screen: 'picker', room: { ...room, metrics: checked.data as Metrics, setup: undefined } };
+    const metrics = checked.data as Metrics;
+    return { ...state, team: textField(state.team.value.trim()), screen: 'picker', metricsEditor: undefined, metrics: Object.keys(metrics).length > 0 ? metrics : undefined };
   }
-  const typed = editText(setup.metrics[selectedKey], input, key, 40, 'That is long enough for a metric.');
+  const typed = editText(editor.fields[selectedKey], input, key, 40, 'That is long enough for a metric.');
   if (!typed) return state;
-  return withRoom(state, { ...room, setup: { ...setup, metrics: { ...setup.metrics, [selectedKey]: typed.field } } }, typed.refused);
+  return { ...state, metricsEditor: { ...editor, fields: { ...editor.fields, [selectedKey]: typed.field } }, ...(typed.refused ? { notice: typed.refused } : {}) };
 }
 
 /** Commits the hands counted on a question: the tally, and the effective answer the engine uses. */

@@ -2,8 +2,11 @@ import type { Answer } from '../../knowledge/schema-primitives.js';
 import { metricKeys, type MetricKey, type Metrics, type Session, type Tally } from '../../engine/session-schema.js';
 import { textField, type TextField } from '../text-field.js';
 
-/** Setting up the room on the welcome screen: how many people, then the optional delivery metrics. */
-export type RoomSetup = { step: 'people' | 'metrics'; people: TextField; metrics: Record<MetricKey, TextField>; selected: number };
+/** Setting up the room on the welcome screen: how many people (the delivery metrics follow, as for one voice). */
+export type RoomSetup = { people: TextField };
+
+/** The optional delivery metrics being typed on the welcome screen, one field per metric. */
+export type MetricsEditor = { fields: Record<MetricKey, TextField>; selected: number };
 
 /**
  * Facilitator mode: a show of hands per question, recorded as counts without names, and the
@@ -13,7 +16,6 @@ export type RoomState = {
   setup?: RoomSetup;
   /** How many people are in the room: asked once, it caps every show of hands and the dots. */
   people: number;
-  metrics: Metrics;
   /** The hands counted for each question once Enter moved on. */
   tallies: Record<string, Tally>;
   /** Hands raised so far on the question on screen, in order, so Backspace takes the last one back. */
@@ -25,11 +27,13 @@ export type RoomState = {
   voting: boolean;
 };
 
-export const emptyMetricFields = (metrics: Metrics = {}): Record<MetricKey, TextField> =>
-  Object.fromEntries(metricKeys.map((key) => [key, textField(metrics[key] ?? '')])) as Record<MetricKey, TextField>;
+export const metricsEditor = (metrics: Metrics = {}): MetricsEditor => ({
+  fields: Object.fromEntries(metricKeys.map((key) => [key, textField(metrics[key] ?? '')])) as Record<MetricKey, TextField>,
+  selected: 0,
+});
 
 export function newRoom(): RoomState {
-  return { people: 0, metrics: {}, tallies: {}, pending: [], order: [], votes: {}, voting: false };
+  return { people: 0, tallies: {}, pending: [], order: [], votes: {}, voting: false };
 }
 
 /** The room's part of the saved session: version 2, counts only. */
@@ -40,7 +44,6 @@ export function roomSessionFields(room: RoomState): Partial<Session> {
     version: 2,
     ...(room.people >= 2 ? { room: { people: room.people } } : {}),
     ...(Object.keys(responses).length > 0 ? { responses } : {}),
-    ...(Object.keys(room.metrics).length > 0 ? { metrics: room.metrics } : {}),
     ...(Object.keys(votes).length > 0 ? { votes: { tally: votes } } : {}),
   };
 }
@@ -50,5 +53,5 @@ export function roomFromSession(session: Session): RoomState | undefined {
   if (!session.room) return undefined;
   const tallies = Object.fromEntries(Object.entries(session.responses ?? {}).map(([id, response]) => [id, response.tally]));
   const votes = session.votes && 'tally' in session.votes ? session.votes.tally : {};
-  return { ...newRoom(), people: session.room.people, metrics: session.metrics ?? {}, tallies, order: Object.keys(tallies), votes };
+  return { ...newRoom(), people: session.room.people, tallies, order: Object.keys(tallies), votes };
 }

@@ -40,3 +40,11 @@ export async function loadDoraClusters(knowledgeDir: string, cwd: string): Promi
   if (!clusters) throw new Error(`the DORA clusters file is invalid:\n${problems.map(formatProblem).join('\n')}`);
   return clusters;
 }
+
+/** Problems in a knowledge directory's clusters file; none when the directory has no such file. */
+export async function checkDoraClusters(knowledgeDir: string, cwd: string): Promise<Problem[]> {
+  const path = join(knowledgeDir, doraClustersFile);
+  const read = await readTextFile(path);
+  if (!read.ok) return read.reason.startsWith('cannot be read') ? [] : [{ file: displayPath(path, cwd), line: read.line ?? 1, column: 1, field: '', message: `file ${read.reason}` }];
+  return parseDoraClusters(displayPath(path, cwd), read.text).problems;
+}

@@ -1,4 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../support/run-cli.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/engine/diagnose.js';
 import { placeMetrics } from '../../src/engine/dora-baseline.js';
@@ -127,5 +130,20 @@ describe('the DORA baseline', () => {
     expect(parseDoraClusters('dora-clusters.yaml', text).problems).toEqual([]);
     const broken = text.replace('medium: { published: between one week and one month, from: 168, upTo: 720 }', 'medium: { published: between one week and one month, from: 1, upTo: 720 }');
     expect(parseDoraClusters('dora-clusters.yaml', broken).problems.map((problem) => problem.message)).toEqual(["must not start before the high cluster's range"]);
+  });
+
+  it('validate checks the clusters file with the knowledge (exit 1 on a broken one)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'deploy-doctor-clusters-'));
+    try {
+      await cp(bundledDir, dir, { recursive: true });
+      expect((await runCli(['validate', dir])).code).toBe(0);
+      const file = join(dir, 'benchmarks', 'dora-clusters.yaml');
+      await writeFile(file, (await readFile(file, 'utf8')).replace('year: 2024', 'year: last year'));
+      const result = await runCli(['validate', dir]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/dora-clusters\.yaml:\d+:\d+  year  /);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

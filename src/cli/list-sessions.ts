@@ -25,6 +25,7 @@ export function listSessions(env: Env, index: KnowledgeIndex): string[] {
     const about = session
       ? [session.team ?? 'no team name', session.date, `${count(session.symptoms.length, 'symptom')}, ${count(Object.keys(session.answers).length, 'answer')}`].filter(Boolean).join(', ')
       : 'not readable';
-    return `${file === last ? '*' : ' '} ${file}  (${about})`;
+    // A team name from a file must not drive the terminal: control characters are shown as "?".
+    return `${file === last ? '*' : ' '} ${file}  (${about.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')})`;
   });
 }

@@ -11,6 +11,10 @@ export type HintContext = {
   hasHighlight?: boolean;
   /** On the results screen: whether the selected cause is in the plan on the evidence, added by the team, or left out. */
   coverage?: 'planned' | 'added' | 'left-out';
+  /** Every relevant question is answered: "ask everything" would change nothing. */
+  nothingLeft?: boolean;
+  /** Under 60 columns the footer uses shorter labels. */
+  narrow?: boolean;
 };
 
 const typing: Hint[] = [['←→', 'move'], ['Ctrl-U', 'clear']];
@@ -39,11 +43,12 @@ export function keyHints(state: State, context: HintContext): Hint[] {
     }
     case 'interview':
       if (state.interview.editing) return [['↑↓', 'choose answer'], ['y n p u', 'change it'], ['Enter', 'done'], ['Esc', 'back']];
+      // Narrow, the answer keys are already on screen beside the question, so the footer keeps to the rest.
       return [
-        ...(context.hasQuestion ? ([['y', 'yes'], ['n', 'no'], ['p', 'partly'], ['u', 'unsure'], ['?', 'why']] as Hint[]) : [['Enter', 'results'] as Hint]),
-        ['b', 'undo last answer'],
-        ['e', 'edit answers'],
-        ['a', state.interview.mode === 'adaptive' ? 'ask everything' : 'ask only what matters'],
+        ...(context.hasQuestion ? (context.narrow ? [['?', 'why'] as Hint] : ([['y', 'yes'], ['n', 'no'], ['p', 'partly'], ['u', 'unsure'], ['?', 'why']] as Hint[])) : [['Enter', 'results'] as Hint]),
+        ['b', context.narrow ? 'undo' : 'undo last answer'],
+        ['e', context.narrow ? 'edit' : 'edit answers'],
+        ...(context.nothingLeft ? [] : ([['a', state.interview.mode === 'adaptive' ? (context.narrow ? 'ask all' : 'ask everything') : 'ask only what matters']] as Hint[])),
         ['d', 'done'],
         ['Esc', 'symptoms'],
         ['q', 'quit'],
@@ -54,16 +59,17 @@ export function keyHints(state: State, context: HintContext): Hint[] {
       if (notes) return [['↑↓', 'select'], ['a', 'add'], ['Enter', 'edit'], ['x', 'delete'], ['Esc', 'back']];
       if (state.results.preview) return [['↑↓', 'scroll'], ['Space', 'page'], ['e', 'export Markdown'], ['j', 'export JSON'], ['Esc', 'close preview'], ['q', 'quit']];
       const plan: Hint[] = context.coverage === 'left-out' ? [['p', 'add to plan']] : context.coverage === 'added' ? [['p', 'take out of plan']] : [];
+      const narrow = context.narrow;
       return [
         ['↑↓', 'select'],
-        ['Enter', state.results.expanded ? 'hide details' : 'details'],
+        ['Enter', state.results.expanded ? (narrow ? 'hide' : 'hide details') : 'details'],
         ...plan,
-        ['m', 'preview plan'],
+        ['m', narrow ? 'plan' : 'preview plan'],
         ['n', 'notes'],
-        ['e', 'export Markdown'],
-        ['j', 'export JSON'],
-        ['s', 'save session as'],
-        ['Esc', 'questions'],
+        ['e', narrow ? 'export .md' : 'export Markdown'],
+        ['j', narrow ? '.json' : 'export JSON'],
+        ['s', narrow ? 'save as' : 'save session as'],
+        ['Esc', narrow ? 'back' : 'questions'],
         ['q', 'quit'],
       ];
     }

@@ -19,6 +19,17 @@ export async function renderMarkdownForTerminal(markdown: string, width: number)
         item.task = false;
         return false;
       },
+      // A table wider than the window would be cut mid-row; there each row becomes one labelled line.
+      table(token: Tokens.Table) {
+        const columns = token.header.map((cell, column) => Math.max(cell.text.length, ...token.rows.map((row) => row[column]?.text.length ?? 0)));
+        if (columns.reduce((total, size) => total + size + 3, 1) <= width) return false;
+        const lines = token.rows.map((row) => {
+          const [first, ...rest] = row.map((cell) => this.parser.parseInline(cell.tokens));
+          const labelled = rest.map((cell, column) => `${token.header[column + 1]!.text}: ${cell}`).join('; ');
+          return `  • ${first ?? ''}${labelled ? ` — ${labelled}` : ''}`;
+        });
+        return `${lines.join('\n')}\n\n`;
+      },
     },
   });
   const rendered = (await marked.parse(markdown)).trimEnd().replace(/\[( |X)\] +\[( |X)\] /g, '[$1] ');

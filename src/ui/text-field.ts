@@ -42,7 +42,12 @@ export function editText(field: TextField, input: string, key: KeyInfo, limit: n
   if (!text) return undefined;
   const room = limit - value.length;
   if (room <= 0) return { field, refused: limitMessage };
-  const added = text.slice(0, room);
+  // Whole characters only: a cut through an emoji's surrogate pair would store half a character.
+  let added = '';
+  for (const character of text) {
+    if (added.length + character.length > room) break;
+    added += character;
+  }
   return {
     field: { value: value.slice(0, cursor) + added + value.slice(cursor), cursor: cursor + added.length },
     ...(added.length < text.length ? { refused: limitMessage } : {}),

@@ -88,6 +88,14 @@ describe('the app tells people how to get back to it (issue 13 items 13-15, 18)'
     expect(lines[2]).toBe(`  ${older}  (Ops, 1 symptom, 0 answers)`);
   });
 
+  it('--sessions never passes a control sequence from a team name to the terminal', async () => {
+    const io = terminalIo();
+    saveSession(join(dir, 'state', 'deploy-doctor', 'session-1.yaml'), { version: 1, team: 'Ops\u001b]0;owned\u0007', symptoms: ['fear-of-deploying'], answers: {} }, io.env);
+    expect(await interactiveCommand(['--sessions'], io)).toBe(0);
+    expect(io.output.join('')).not.toMatch(/\u001b|\u0007/);
+    expect(io.output.join('')).toContain('Ops?]0;owned?');
+  });
+
   it('export and save failures are described in words, with the path', () => {
     const failure = (code: string) => Object.assign(new Error(code), { code });
     expect(describeWriteError(failure('ENOENT'), '/x/plan.md')).toBe('Could not write /x/plan.md: its folder does not exist.');

@@ -3,7 +3,8 @@ following what the footer says: type a filter, Space (a word break) and Space ag
 Enter to continue, shrink the window mid-interview, preview the plan, export it.
 
 Usage: diagnose-in-pty.py CLI WORKDIR STATEDIR [SCENARIO]
-SCENARIO is "diagnose" (the default) or "autosave-fails" (STATEDIR is a file, so saving fails).
+SCENARIO is "diagnose" (the default), "autosave-fails" (STATEDIR is a file, so saving fails) or
+"save-elsewhere" (saving fails, and the session is saved to another file with s).
 Prints one JSON line: {"exit": code, "visited": [...], ...} or {"error": ..., "screen": ...}.
 """
 import fcntl, json, os, pty, re, select, signal, struct, sys, termios, time
@@ -47,14 +48,15 @@ def pump(seconds):
             screen = screen[-6000:]
 
 
-def wait_for(text, seconds=10):
+def wait_for(text, seconds=20):
     end = time.time() + seconds
     while time.time() < end:
         pump(0.05)
         if text in screen:
             visited.append(text)
             return True
-    raise SystemExit(json.dumps({'error': f'never saw {text!r}', 'screen': screen[-1500:]}))
+    print(json.dumps({'error': f'never saw {text!r}', 'screen': screen[-1500:]}), flush=True)
+    raise SystemExit(1)
 
 
 def press(key, settle=0.12):
@@ -139,8 +141,33 @@ def autosave_fails():
     return finish()
 
 
+def save_elsewhere():
+    wait_for('Team name')
+    press('Ops\r', 0.3)
+    wait_for('chosen')
+    press('afraid', 0.2)
+    press('\r', 0.6)
+    wait_for('Not saved:')
+    press('d', 0.6)
+    wait_for('s save session as')
+    press('s', 0.4)
+    wait_for('Save the session')
+    press('\r', 0.8)
+    wait_for('any key back to results')
+    press('x', 0.4)
+    press('n', 0.4)
+    press('later', 0.3)
+    press('\r', 0.6)
+    facts['warning_after_save_as'] = 'Not saved:' in screen
+    press('\x1b', 0.3)
+    press('q', 0.6)
+    pump(1.0)
+    facts['farewell'] = screen[-2000:]
+    return finish()
+
+
 try:
-    code = diagnose() if scenario == 'diagnose' else autosave_fails()
+    code = {'diagnose': diagnose, 'autosave-fails': autosave_fails, 'save-elsewhere': save_elsewhere}[scenario]()
     print(json.dumps({'exit': code, 'visited': visited, **facts}))
 finally:
     try:

@@ -28,7 +28,7 @@ describe('the built CLI in a real pseudo-terminal', () => {
     expect(result.preview_raw_markdown).toBe(false);
     // The farewell stands on its own line and names how to continue.
     expect(result.farewell).toMatch(/\n\s*Session saved to .*session-.*\.yaml/);
-    expect(result.farewell).toMatch(/Continue with "node \S*cli\.js --resume"/);
+    expect(result.farewell).toMatch(/Continue it: +node \S*cli\.js --resume/);
 
     const exported = readdirSync(work).filter((name) => name.endsWith('.md'));
     expect(exported).toHaveLength(1);
@@ -58,6 +58,22 @@ describe('the built CLI in a real pseudo-terminal', () => {
     expect(result.farewell).toMatch(/Your answers were NOT saved: Could not write .*part of that path is a file/);
     expect(result.farewell).toContain('symptoms: ["fear-of-deploying"]');
     expect(result.farewell).not.toMatch(/\n\s+at /);
+  }, 90_000);
+
+  it('after autosave fails, s saves the session elsewhere and saving continues there', () => {
+    const blocked = join(work, 'state-is-a-file-too');
+    writeFileSync(blocked, 'not a folder');
+    const drive = spawnSync('python3', [join(repoRoot, 'test/e2e/diagnose-in-pty.py'), cli, work, blocked, 'save-elsewhere'], { encoding: 'utf8', timeout: 60_000 });
+    const result = JSON.parse(drive.stdout.trim().split('\n').at(-1) ?? '{}');
+    expect(result.error, result.screen).toBeUndefined();
+    expect(result.exit).toBe(0);
+    expect(result.warning_after_save_as).toBe(false);
+    const saved = readdirSync(work).find((name) => name.startsWith('deploy-doctor-session-ops-'));
+    expect(saved).toBeDefined();
+    expect(result.farewell).toContain(`Session saved to ${join(work, saved!)}`);
+    expect(result.farewell).toMatch(/Continue it: +node \S+ --session /);
+    // The note written after saving elsewhere is in that file.
+    expect(readFileSync(join(work, saved!), 'utf8')).toContain('notes: ["later"]');
   }, 90_000);
 
   it('refuses to start without a terminal and points to the headless commands', () => {

@@ -571,8 +571,10 @@ const shortLines = (count: number) => () => Array.from({ length: count }, (_, li
 // Bugs found while writing these tests: each of these fails until the bug is fixed.
 describe('bugs', () => {
   const sizes = [
+    [40, 20],
     [80, 24],
     [100, 24],
+    [100, 30],
     [120, 30],
   ] as const;
   const screens: [string, () => State][] = [
@@ -581,12 +583,16 @@ describe('bugs', () => {
     ['results', () => resultsState()],
     ['results with details', () => key(resultsState(), '', { return: true })],
     ['plan preview', () => key(resultsState(), 'm')],
+    ['welcome', () => initialState({ date })],
+    ['notes being written', () => key({ ...resultsState(), notes: ['one', 'two', 'three'] }, 'n')],
+    ['a note being written', () => key(resultsState(), 'n')],
+    ['export', () => key(resultsState(), 'e')],
   ];
 
   // Ink clears the whole terminal on every render once its output is taller than the terminal,
   // and the top of the screen (the header, the filter with what was typed) scrolls out of view.
   it.each(screens)(
-    '%s fits the terminal height at 80x24, 100x24 and 120x30',
+    '%s fits the terminal height at 40x20, 80x24, 100x24, 100x30 and 120x30',
     async (_name, state) => {
       const overflows: string[] = [];
       for (const [columns, rows] of sizes) {
@@ -676,7 +682,8 @@ describe('the app as people use it (issue 13)', () => {
       const frame = app.frame();
       expect(frame.split('\n').length).toBeLessThanOrEqual(rows);
       expect(frame).toContain('# Deployment diagnosis');
-      expect(frame).toContain('deploy-doctor · Payments Team');
+      // The header is the first line: nothing scrolled off the top.
+      expect(frame.split('\n')[0]).toMatch(/Results|Payments Team · Results/);
     },
     inkTimeout,
   );
@@ -721,9 +728,9 @@ describe('the app as people use it (issue 13)', () => {
       const app = await open({ ...resultsState(), notes: ['pilot the pipeline', 'Sam follows up'] });
       expect(app.frame()).toContain('Notes: 2 (n to see or change them');
       await press(app.stdin, 'n');
-      await app.untilShows('Notes (2;');
-      expect(app.frame()).toContain('1. pilot the pipeline');
-      expect(app.frame()).toContain('› 2. Sam follows up');
+      await app.untilShows('Notes for the report (2)');
+      expect(app.frame()).toContain('  • pilot the pipeline');
+      expect(app.frame()).toContain('› • Sam follows up');
       await press(app.stdin, 'x');
       await app.untilShows('Note deleted.');
       const lines = app.frame().split('\n');
@@ -803,6 +810,34 @@ describe('when autosave fails (issue 9 item 4)', () => {
       expect(services.saveSessionAs.mock.calls[0]![0]).toBe(`deploy-doctor-session-payments-team-${date}.yaml`);
       expect(services.saveSessionAs.mock.calls[0]![1].symptoms).toEqual(['fear-of-deploying']);
       await app.until((frame) => !frame.includes('Not saved:'), 'the warning to go');
+    },
+    inkTimeout,
+  );
+});
+
+describe('footer and preview details found in the terminal', () => {
+  it(
+    'once every question is answered, the footer no longer offers "ask everything"',
+    async () => {
+      let state = key(interviewState(), 'a');
+      for (let guard = 0; guard < 30 && currentQuestion(state, env).question; guard++) state = key(state, 'n');
+      const app = await open(state);
+      expect(app.frame()).toContain('Press Enter to see the results.');
+      expect(app.frame()).toContain('d done');
+      expect(app.frame()).not.toContain('a ask');
+    },
+    inkTimeout,
+  );
+});
+
+describe('text from a saved session on the welcome screen', () => {
+  it(
+    'a team name with control sequences reaches the screen without them',
+    async () => {
+      const resumable: Session = { version: 1, team: 'Ops\u001b]0;owned\u0007', symptoms: ['fear-of-deploying'], answers: {} };
+      const app = await open(initialState({ date, resumable }));
+      expect(app.frame()).toContain('An unfinished diagnosis for Ops]0;owned');
+      expect(app.frame()).not.toMatch(/\u0007|\u001b\]/);
     },
     inkTimeout,
   );

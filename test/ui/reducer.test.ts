@@ -742,3 +742,12 @@ describe('going back shows the answer being replaced (issue 13 item 18)', () => 
     expect(state.interview.revisit).toEqual({ id: first, previous: 'partly' });
   });
 });
+
+describe('text field limits count whole characters', () => {
+  it('never stores half of an emoji at the limit', () => {
+    let state = typeText(initialState({ date }), 'A'.repeat(199));
+    state = press(state, '🚀');
+    expect(state.team.value).toBe('A'.repeat(199));
+    expect(state.notice).toMatch(/at most 200/);
+  });
+});

@@ -7,7 +7,7 @@ import { loadCliKnowledge } from '../load-cli-knowledge.js';
 import { knowledgeOption, parseCommandArgs } from '../parse-command-args.js';
 import { describeWriteError } from '../describe-write-error.js';
 import { listSessions } from '../list-sessions.js';
-import { lastSessionFile, newSessionFile, readSession, saveSession, serializeSession, stateDir } from '../session-store.js';
+import { lastSessionFile, newSessionFile, readSession, saveSession, serializeSession, stateDir, writeAtomicSync } from '../session-store.js';
 import { FileExistsError, writeFileAtomic } from '../write-file-atomic.js';
 import type { Session } from '../../engine/session-schema.js';
 import { initialState, resumeFrom } from '../../ui/state.js';
@@ -88,7 +88,10 @@ export async function interactiveCommand(args: readonly string[], io: Io): Promi
     saveSession: (session, resumed) => {
       const file = savedAs ?? (resumed && resumeFile ? resumeFile : freshFile);
       try {
-        saveSession(file, session, io.env);
+        // A file chosen with "save session as" is written on its own: the state folder (and its
+        // last-session pointer) may be exactly what cannot be written.
+        if (savedAs) writeAtomicSync(savedAs, serializeSession(session));
+        else saveSession(file, session, io.env);
         latest = { session, savedTo: file };
         return { ok: true };
       } catch (error) {
@@ -135,7 +138,7 @@ function farewell(latest: { session: Session; savedTo?: string; problem?: string
   if (!latest) return 'Nothing was saved: no symptom was chosen yet.\n';
   if (latest.savedTo) {
     const resume = pointer === latest.savedTo ? `${command} --resume` : `${command} --session ${latest.savedTo}`;
-    return `Session saved to ${latest.savedTo}\nContinue with "${resume}", or report on it with "${command} report ${latest.savedTo}".\n`;
+    return `Session saved to ${latest.savedTo}\nContinue it:  ${resume}\nReport on it: ${command} report ${latest.savedTo}\n`;
   }
   return [
     `Your answers were NOT saved: ${latest.problem}.`,

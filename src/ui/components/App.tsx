@@ -45,7 +45,10 @@ function hintContext(state: State, env: UiEnv): HintContext {
     const highlighted = rows[Math.min(state.picker.highlighted, rows.length - 1)];
     return { hasQuestion: false, hasHighlight: Boolean(highlighted), highlightedChosen: highlighted ? state.symptoms.includes(highlighted.symptom.id) : false };
   }
-  if (state.screen === 'interview') return { hasQuestion: Boolean(currentQuestion(state, env).question) };
+  if (state.screen === 'interview') {
+    const current = currentQuestion(state, env);
+    return { hasQuestion: Boolean(current.question), nothingLeft: !current.question && current.step.reason === 'no-questions-left' };
+  }
   if (state.screen === 'results') {
     const selected = ranking(state, env)[state.results.selected];
     return { hasQuestion: false, coverage: selected ? planCoverage(state, env).get(selected.id) : undefined };
@@ -100,9 +103,10 @@ export function App({ env, services, initial, color, onExit, renderMarkdown = re
   }, [state.exit]);
 
   const width = columns - 2;
-  const hints = keyHints(state, hintContext(state, env));
+  const hints = keyHints(state, { ...hintContext(state, env), narrow: columns < 60 });
   const room = state.room && state.room.people >= 2 ? `room of ${state.room.people}` : state.room ? 'room' : '';
-  const header = [`deploy-doctor`, state.team.value.trim(), room, stepNames[state.screen]].filter(Boolean).join(' · ');
+  // Narrow, the step comes first so truncating a long team name never hides where you are.
+  const header = (columns >= 60 ? ['deploy-doctor', state.team.value.trim(), room, stepNames[state.screen]] : [stepNames[state.screen], room, state.team.value.trim()]).filter(Boolean).join(' · ');
   const warning = state.saveProblem
     ? `Not saved: ${state.saveProblem}. Your answers are only in this window: press s on the results to save them to another file.`
     : undefined;

@@ -8,7 +8,7 @@ export function CausePanel({ ranking, limit, width, grow }: { ranking: readonly 
   const titleWidth = Math.max(8, width - 18);
   // Beside the question it takes the rest of the row; below it, at most 60 columns.
   return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1} flexGrow={grow ? 1 : 0} alignSelf={grow ? undefined : 'flex-start'}>
+    <Box flexDirection="column" borderStyle="round" paddingX={1} flexGrow={grow ? 1 : 0} alignSelf="flex-start">
       <Text bold>Most likely causes</Text>
       {ranking.slice(0, limit).map((cause) => (
         <Box key={cause.id} justifyContent="space-between" gap={1}>

@@ -4,8 +4,9 @@ import type { State } from '../state.js';
 import { questionTests } from '../../engine/answer-effects.js';
 import { useColor } from '../color.js';
 import { CausePanel } from './CausePanel.js';
-import { Paragraph } from './Paragraph.js';
-import { truncate } from '../fit-lines.js';
+import { Paragraph, paragraphHeight } from './Paragraph.js';
+import { fitLines, truncate } from '../fit-lines.js';
+import { percent } from '../../report/markdown-text.js';
 
 /** The rows of a list to show so the selected one is always among them. */
 export function listWindow(length: number, selected: number, height: number): [number, number] {
@@ -34,11 +35,14 @@ export function Interview({ state, env, columns, rows }: { state: State; env: Ui
   const progress = current.question ? progressText(state, Math.max(0, step.remaining - 1), false) : progressText(state, step.remaining, true);
 
   let main;
+  /** Lines the question side takes, so the causes below it (when narrow) get what is left. */
+  let mainHeight = 0;
   if (state.interview.editing) {
     const answered = answeredQuestions(state, env);
     const selected = state.interview.editing.selected;
-    const height = Math.max(1, (wide ? rows : rows - 7) - 2);
+    const height = Math.max(1, (wide ? rows : rows - 4) - 3);
     const [start, end] = listWindow(answered.length, selected, height);
+    mainHeight = end - start + 1 + (start > 0 ? 1 : 0) + (end < answered.length ? 1 : 0);
     main = (
       <Box flexDirection="column">
         <Text bold>
@@ -60,14 +64,20 @@ export function Interview({ state, env, columns, rows }: { state: State; env: Ui
     const tests = questionTests(current.question).map((id) => env.index.antiPatterns.get(id)?.title ?? id);
     const revisit = state.interview.revisit;
     const again = current.revisit && revisit ? ` (asked again: you had answered ${revisit.previous})` : '';
+    const heading = `Question ${answeredCount + 1}${again}: ${progress}`;
+    const help = [current.question.help, `This tests: ${tests.join(', ')}.`];
+    mainHeight = paragraphHeight(heading, mainWidth) + 1 + paragraphHeight(current.question.text, mainWidth) + 1 + 1;
+    const helpShown = state.interview.showHelp ? fitLines(help, mainWidth, Math.max(2, rows - mainHeight - 1)).shown : [];
+    if (helpShown.length > 0) mainHeight += 1 + helpShown.reduce((total, line) => total + paragraphHeight(line, mainWidth), 0);
     main = (
       <Box flexDirection="column" gap={1}>
-        <Paragraph dimColor text={`Question ${answeredCount + 1}${again}: ${progress}`} width={mainWidth} />
+        <Paragraph dimColor text={heading} width={mainWidth} />
         <Paragraph bold color={color('cyan')} text={current.question.text} width={mainWidth} />
-        {state.interview.showHelp ? (
+        {helpShown.length > 0 ? (
           <Box flexDirection="column">
-            <Paragraph text={current.question.help} width={mainWidth} />
-            <Paragraph dimColor text={`This tests: ${tests.join(', ')}.`} width={mainWidth} />
+            {helpShown.map((line, position) => (
+              <Paragraph key={position} dimColor={position === 1} text={line} width={mainWidth} />
+            ))}
           </Box>
         ) : null}
         <Text>
@@ -76,6 +86,7 @@ export function Interview({ state, env, columns, rows }: { state: State; env: Ui
       </Box>
     );
   } else {
+    mainHeight = 6;
     main = (
       <Box flexDirection="column" gap={1}>
         <Paragraph dimColor text={progress} width={mainWidth} />
@@ -88,12 +99,22 @@ export function Interview({ state, env, columns, rows }: { state: State; env: Ui
     );
   }
 
+  // Below the question (narrow), the panel gets the lines left; when that is too few, one line names the top cause.
+  const room = rows - mainHeight - 1;
+  const top = causes[0];
   return (
     <Box flexDirection={wide ? 'row' : 'column'} gap={1}>
       <Box flexDirection="column" width={wide ? '55%' : undefined} flexShrink={0}>
         {main}
       </Box>
-      <CausePanel ranking={causes} limit={wide ? 6 : 3} width={panelWidth} grow={wide} />
+      {wide || room >= 4 ? (
+        <CausePanel ranking={causes} limit={wide ? Math.min(6, Math.max(1, rows - 3)) : Math.min(3, room - 3)} width={panelWidth} grow={wide} />
+      ) : top && room >= 2 ? (
+        <Text wrap="truncate-end">
+          <Text dimColor>Most likely: </Text>
+          {top.title} {percent(top.confidence)}
+        </Text>
+      ) : null}
     </Box>
   );
 }

@@ -1,4 +1,4 @@
-import { Box, Text, type TextProps } from 'ink';
+import { Text, type TextProps } from 'ink';
 import { wrapWords } from '../wrap-words.js';
 
 type Props = Omit<TextProps, 'children' | 'wrap'> & {
@@ -8,20 +8,14 @@ type Props = Omit<TextProps, 'children' | 'wrap'> & {
   marker?: string;
 };
 
-/** Text wrapped at word boundaries to a known width, one Ink line per terminal line. */
+/**
+ * Text wrapped at word boundaries to a known width. It is one Ink text node (one per line costs
+ * several times more to render on every keystroke); the lines already fit, so Ink wraps nothing.
+ */
 export function Paragraph({ text, width, marker = '', ...style }: Props) {
   const indent = ' '.repeat([...marker].length);
   const lines = wrapWords(text, Math.max(1, width - indent.length));
-  return (
-    <Box flexDirection="column">
-      {lines.map((line, position) => (
-        <Text key={position} wrap="truncate-end" {...style}>
-          {position === 0 ? marker : indent}
-          {line}
-        </Text>
-      ))}
-    </Box>
-  );
+  return <Text {...style}>{lines.map((line, position) => (position === 0 ? marker : indent) + line).join('\n')}</Text>;
 }
 
 /** The number of lines a Paragraph with these props takes. */

@@ -47,15 +47,20 @@ export function Results({ state, env, diagnosis, markdown, columns, rows, render
       ? plan.addedByTeam.includes(selected.id)
         ? 'In the fix plan because you added it (p takes it out).'
         : 'In the fix plan (m shows the whole plan).'
-      : `Not in the fix plan: ${omission ? omissionText[omission.reason] : 'the evidence points away from it.'} Press p to add it.`
+      : `Not in the fix plan: ${omissionText[omission?.reason ?? 'not-confident']} Press p to add it.`
     : '';
   const summary = `${summarize(diagnosis)} ${plan.items.length > 0 ? 'Press m to read the fix plan.' : ''}`.trim();
   const summaryLines = paragraphHeight(summary, columns);
 
   const notesPane = state.results.notes;
-  const notesLines = notesPane ? Math.min(rows - summaryLines - 4, 3 + state.notes.length * 2) : state.notes.length > 0 ? 1 : 0;
-  const detailBudget = state.results.expanded ? Math.max(4, Math.floor((rows - summaryLines - 2) * 0.6)) : 0;
-  const listSize = Math.max(1, rows - summaryLines - 1 - (selected ? paragraphHeight(planLine, columns) + 1 : 0) - (notesLines > 0 ? notesLines + 1 : 0) - (detailBudget > 0 ? detailBudget + 1 : 0));
+  // The notes box: its border and title, the notes that fit, and the field being written.
+  const notesLines = notesPane ? 3 + (notesPane.draft ? 2 : 0) + Math.min(state.notes.length, Math.max(1, rows >= 20 ? 4 : 2)) : state.notes.length > 0 ? 1 : 0;
+  // Everything but the list and the details has a fixed height; with details open the list keeps three rows.
+  // Details are about one cause: on a short screen they take the summary's place and the list shrinks to that cause.
+  const showSummary = !(state.results.expanded || notesPane) || rows >= 20;
+  const fixed = (showSummary ? summaryLines + 1 : 0) + (selected ? paragraphHeight(planLine, columns) + 1 : 0) + (notesLines > 0 ? notesLines + 1 : 0);
+  const listSize = Math.max(1, state.results.expanded ? Math.min(rows >= 16 ? 3 : 1, diagnosis.ranking.length) : Math.min(diagnosis.ranking.length, rows - fixed));
+  const detailBudget = state.results.expanded ? Math.max(4, rows - fixed - listSize - 1) : 0;
   const [start, end] = listWindow(diagnosis.ranking.length, state.results.selected, listSize);
   const coverage = (id: string) => (plan.addedByTeam.includes(id) ? '+' : plan.items.some((candidate) => candidate.antiPattern === id) ? '✓' : ' ');
   const barWidth = columns >= 60 ? 10 : 5;
@@ -71,7 +76,7 @@ export function Results({ state, env, diagnosis, markdown, columns, rows, render
 
   return (
     <Box flexDirection="column" gap={1}>
-      <Paragraph text={summary} width={columns} />
+      {showSummary ? <Paragraph text={summary} width={columns} /> : null}
       <Box flexDirection="column">
         {diagnosis.ranking.slice(start, end).map((cause, offset) => {
           const active = start + offset === state.results.selected;
@@ -90,7 +95,13 @@ export function Results({ state, env, diagnosis, markdown, columns, rows, render
         })}
       </Box>
       {selected ? <Paragraph text={planLine} width={columns} dimColor /> : null}
-      {notesPane ? <Notes state={state} columns={columns} rows={notesLines} /> : state.notes.length > 0 ? <Text dimColor>Notes: {state.notes.length} (n to see or change them; the report carries them)</Text> : null}
+      {notesPane ? (
+        <Notes state={state} columns={columns} rows={notesLines} />
+      ) : state.notes.length > 0 ? (
+        <Text dimColor wrap="truncate-end">
+          Notes: {state.notes.length} (n to see or change them)
+        </Text>
+      ) : null}
       {selected && state.results.expanded ? <Details lines={detailLines} columns={columns} budget={detailBudget} /> : null}
     </Box>
   );
@@ -101,19 +112,23 @@ function Notes({ state, columns, rows }: { state: State; columns: number; rows: 
   const pane = state.results.notes!;
   const field = pane.draft ? (
     <Box flexDirection="column">
-      <Text bold>{pane.editing === undefined ? 'New note for the report:' : `Change note ${pane.editing + 1}:`}</Text>
+      <Text bold wrap="truncate-end">
+        {pane.editing === undefined ? 'New note for the report:' : `Change note ${pane.editing + 1}:`}
+      </Text>
       <TextFieldView field={pane.draft} width={columns - 4} placeholder="e.g. agreed to pilot the pipeline on the payments service" />
     </Box>
   ) : null;
-  const [start, end] = listWindow(state.notes.length, pane.selected, Math.max(1, Math.floor((rows - (field ? 4 : 2)) / 2)));
+  const [start, end] = listWindow(state.notes.length, pane.selected, Math.max(1, rows - 3 - (field ? 2 : 0)));
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
-      <Text bold>Notes ({state.notes.length}; each is its own paragraph in the report)</Text>
+      <Text bold wrap="truncate-end">
+        Notes for the report ({state.notes.length})
+      </Text>
       {state.notes.slice(start, end).map((note, offset) => {
         const active = !pane.draft && start + offset === pane.selected;
         return (
           <Text key={start + offset} color={active ? color('cyan') : undefined} wrap="truncate-end">
-            {active ? '›' : ' '} {start + offset + 1}. {truncate(note.replace(/\s+/g, ' '), columns - 10)}
+            {active ? "›" : " "} • {truncate(note.replace(/\s+/g, " "), columns - 8)}
           </Text>
         );
       })}
@@ -148,7 +163,11 @@ function Details({ lines, columns, budget }: { lines: DetailLine[]; columns: num
           color={line.style === 'step' ? color('yellow') : undefined}
         />
       ))}
-      {hidden > 0 ? <Text dimColor>… {hidden} more lines: press m for the whole plan</Text> : null}
+      {hidden > 0 ? (
+        <Text dimColor wrap="truncate-end">
+          … {hidden} more lines (m: the whole plan)
+        </Text>
+      ) : null}
     </Box>
   );
 }

@@ -55,11 +55,7 @@ export function SymptomPicker({ state, env, columns, rows: terminalRows }: { sta
 
   const list = (
     <Box flexDirection="column" width={wide ? '55%' : undefined} flexShrink={0}>
-      <Text>
-        <Text dimColor>{state.picker.browse ? 'Browse by category' : 'Filter'}: </Text>
-        {state.picker.browse ? <Text dimColor>(Tab to type)</Text> : <Text>{state.picker.query}<Text inverse={state.picker.focus === 'filter'}> </Text></Text>}
-        <Text dimColor>  {state.symptoms.length} chosen</Text>
-      </Text>
+      <FilterLine state={state} width={wide ? Math.floor(columns * 0.55) : columns} />
       {rows.length === 0 ? <Text dimColor>No symptom matches; try other words, or Tab to browse.</Text> : null}
       {rows.slice(start, end).map((row, offset) => {
         const position = start + offset;
@@ -95,5 +91,22 @@ export function SymptomPicker({ state, env, columns, rows: terminalRows }: { sta
       {list}
       {detail}
     </Box>
+  );
+}
+
+/** One line whatever the width: a long filter shows its end, where the typing happens. */
+function FilterLine({ state, width }: { state: State; width: number }) {
+  const label = state.picker.browse ? (width < 50 ? 'Browse: ' : 'Browse by category: ') : 'Filter: ';
+  const chosen = `  ${state.symptoms.length} chosen`;
+  const room = Math.max(4, width - label.length - chosen.length - 1);
+  const query = [...state.picker.query];
+  const shown = query.length > room ? `…${query.slice(query.length - room + 1).join('')}` : state.picker.query;
+  return (
+    <Text wrap="truncate-end">
+      <Text dimColor>{label}</Text>
+      {state.picker.browse ? <Text dimColor>(Tab to type)</Text> : shown}
+      {state.picker.browse ? null : <Text inverse={state.picker.focus === 'filter'}> </Text>}
+      <Text dimColor>{chosen}</Text>
+    </Text>
   );
 }

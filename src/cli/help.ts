@@ -8,12 +8,17 @@ Usage
         [--format md|json] [-o FILE] [--force]
   deploy-doctor next ANSWERS [--json] [--all]
                                         the most useful next question, or why to stop
+  deploy-doctor merge ANSWERS ANSWERS... [-o FILE] [--anonymous] [--force]
+                                        combine files people filled in on their own
+                                        into one team file (version 2)
   deploy-doctor search TEXT [--json] [--limit N]
                                         find symptoms by describing them in your own words
   deploy-doctor list symptoms|anti-patterns|questions [--json]
   deploy-doctor validate [DIR]          check a knowledge directory (default: the bundled one)
 
 Options for the guided diagnosis
+  --room                facilitator mode: count a show of hands for each question,
+                        then take the room's dot vote on the results
   --resume              continue the last saved session where you left it
   --session FILE        save to (and continue) this answers file
   --sessions            list the saved sessions, newest first, and exit

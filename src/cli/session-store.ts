@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { KnowledgeIndex } from '../engine/knowledge-index.js';
 import { parseSession } from '../engine/parse-session.js';
 import type { Session } from '../engine/session-schema.js';
+import { serializeAnswersFile, toAnswersFile } from '../engine/answers-file.js';
 
 /** $XDG_STATE_HOME/deploy-doctor, falling back to ~/.local/state/deploy-doctor. */
 export function stateDir(env: Readonly<Record<string, string | undefined>>): string {
@@ -41,7 +42,10 @@ export function readSession(file: string, index: KnowledgeIndex): Session | unde
  * `deploy-doctor report <file>` works on them directly.
  */
 export function serializeSession(session: Session): string {
-  const lines = [`# deploy-doctor session: continue with "deploy-doctor --resume" or report with "deploy-doctor report <this file>"`];
+  const header = 'deploy-doctor session: continue with "deploy-doctor --resume" or report with "deploy-doctor report <this file>"';
+  // A room (several voices, metrics or a vote) is saved as version 2; one voice stays version 1.
+  if (session.version === 2) return serializeAnswersFile(toAnswersFile(session), header);
+  const lines = [`# ${header}`];
   lines.push('version: 1');
   if (session.team) lines.push(`team: ${JSON.stringify(session.team)}`);
   if (session.date) lines.push(`date: ${session.date}`);

@@ -43,7 +43,13 @@ function omissionReason(cause: RankedCause, leading: readonly RankedCause[]): Pl
  * their fix steps on one calendar: only the steps that need a prerequisite wait
  * for it, and work that two fixes share is listed once.
  */
-export function buildPlan(index: KnowledgeIndex, ranking: readonly RankedCause[], addedByTeam: readonly string[] = []): Plan {
+export function buildPlan(
+  index: KnowledgeIndex,
+  ranking: readonly RankedCause[],
+  addedByTeam: readonly string[] = [],
+  /** The team's dot vote (room-vote.ts): voted causes join the plan and lead it, most dots first. */
+  dots: Readonly<Record<string, number>> = {},
+): Plan {
   const rankOf = new Map(ranking.map((cause, position) => [cause.id, position]));
   const causeOf = new Map(ranking.map((cause) => [cause.id, cause]));
   const prerequisiteOf = new Map<string, string[]>();
@@ -62,8 +68,11 @@ export function buildPlan(index: KnowledgeIndex, ranking: readonly RankedCause[]
   leading.forEach((cause) => include(cause.id));
   const added = addedByTeam.filter((id) => causeOf.has(id) && !chosen.has(id));
   added.forEach((id) => include(id));
+  const voted = Object.keys(dots).filter((id) => (dots[id] ?? 0) > 0 && causeOf.has(id)).sort();
+  voted.forEach((id) => include(id));
 
-  const ordered = prerequisitesFirst([...chosen], index, (id) => rankOf.get(id) ?? Number.MAX_SAFE_INTEGER);
+  const byRank = (id: string) => rankOf.get(id) ?? Number.MAX_SAFE_INTEGER;
+  const ordered = prerequisitesFirst([...chosen], index, voted.length > 0 ? votePriority(ranking, dots, prerequisiteOf) : byRank);
   const calendar: Calendar = { index, planned: new Set(ordered), finishes: new Map(), listed: new Map() };
   const items: PlanItem[] = [];
   let nextStart = 1;
@@ -167,6 +176,25 @@ function sharedWork(step: FixStep, calendar: Calendar): Pick<FixStep, 'title' | 
 function planStep(antiPattern: string, step: FixStep, words: Pick<FixStep, 'title' | 'actions'>, needs: string[], from: number, to: number | null): PlanStep {
   const { title, actions } = words;
   return { id: `${antiPattern}/${step.id}`, antiPattern, weeks: step.weeks, title, actions, from, to, needs, duplicateOf: null };
+}
+
+/**
+ * More dots first, then rank. A prerequisite takes on the priority of the most urgent fix waiting
+ * for it, so the team's first choice is preceded only by what it truly needs.
+ */
+function votePriority(ranking: readonly RankedCause[], dots: Readonly<Record<string, number>>, dependantsOf: ReadonlyMap<string, string[]>) {
+  const positions = new Map(ranking.map((cause, position) => [cause.id, position]));
+  const own = (id: string) => -(dots[id] ?? 0) * (ranking.length + 1) + (positions.get(id) ?? ranking.length);
+  const memo = new Map<string, number>();
+  const urgency = (id: string, path: ReadonlySet<string>): number => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    let value = own(id);
+    for (const dependant of dependantsOf.get(id) ?? []) if (!path.has(dependant)) value = Math.min(value, urgency(dependant, new Set([...path, id])));
+    memo.set(id, value);
+    return value;
+  };
+  return (id: string) => urgency(id, new Set([id]));
 }
 
 const timelineOrder = (step: PlanStep) => step.from * 2 + (step.to === null ? 1 : 0);

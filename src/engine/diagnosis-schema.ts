@@ -87,6 +87,8 @@ export const planSchema = z.strictObject({
       direction: metricDirectionSchema,
       target: z.optional(z.string()),
       dora: z.optional(doraKeySchema),
+      /** The team's own value today, when it reported the DORA metric this one tracks ("monthly"). */
+      today: z.optional(z.string()),
       antiPatterns: z.array(idSchema),
     }),
   ),

@@ -15,7 +15,13 @@ type Tally = { logOdds: number; explains: string[]; evidence: EvidenceEntry[]; r
  * Log-odds per anti-pattern: chosen symptoms raise their causes (the most common
  * cause more), every answer moves the anti-patterns its evidence names.
  */
-export function rankCauses(index: KnowledgeIndex, symptoms: readonly string[], answers: Readonly<Record<string, Answer>>): RankedCause[] {
+export function rankCauses(
+  index: KnowledgeIndex,
+  symptoms: readonly string[],
+  answers: Readonly<Record<string, Answer>>,
+  /** How far each answer counts (room-answers.ts): a split room moves causes less. Absent means 1. */
+  weights: Readonly<Record<string, number>> = {},
+): RankedCause[] {
   const tallies = new Map<string, Tally>();
   const tally = (id: string) => {
     let entry = tallies.get(id);
@@ -46,7 +52,9 @@ export function rankCauses(index: KnowledgeIndex, symptoms: readonly string[], a
   for (const [questionId, answer] of Object.entries(answers).sort(([a], [b]) => compareText(a, b))) {
     const question = index.questions.get(questionId);
     if (!question) continue;
-    for (const { antiPattern, change } of answerEffects(question, answer)) {
+    const weight = weights[questionId] ?? 1;
+    for (const { antiPattern, change: unweighted } of answerEffects(question, answer)) {
+      const change = unweighted * weight;
       const entry = tally(antiPattern);
       entry.logOdds += change;
       entry.raisedByAnswer ||= change > 0;

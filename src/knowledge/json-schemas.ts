@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { sessionSchema } from '../engine/session-schema.js';
+import { answersFileSchema } from '../engine/session-schema.js';
 import { reportSchema } from '../report/report-schema.js';
+import { doraClustersSchema } from './dora-clusters-schema.js';
 import { antiPatternSchema, questionSchema, symptomSchema } from './schema.js';
 
 /** JSON Schemas generated from the zod schemas, keyed by the file name they are committed under. */
@@ -11,7 +12,8 @@ export function jsonSchemas(): Record<string, string> {
     'symptom.schema.json': render(symptomSchema, 'deploy-doctor symptom', 'input'),
     'anti-pattern.schema.json': render(antiPatternSchema, 'deploy-doctor anti-pattern', 'input'),
     'question.schema.json': render(questionSchema, 'deploy-doctor canonical question', 'input'),
-    'answers.schema.json': render(sessionSchema, 'deploy-doctor answers file', 'input'),
+    'answers.schema.json': render(answersFileSchema, 'deploy-doctor answers file', 'input'),
+    'dora-clusters.schema.json': render(doraClustersSchema, 'deploy-doctor DORA performance clusters', 'input'),
     'report.schema.json': render(reportSchema, 'deploy-doctor JSON report', 'output'),
   };
 }

@@ -66,3 +66,4 @@ export const doraKeySchema = z.enum([
 
 /** `hold` is for a guard metric that must not get worse while something else improves. */
 export const metricDirectionSchema = z.enum(['increase', 'decrease', 'hold']);
+export type DoraKey = z.infer<typeof doraKeySchema>;

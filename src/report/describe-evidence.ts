@@ -1,5 +1,7 @@
 import type { EvidenceEntry } from '../engine/diagnosis-schema.js';
 import type { KnowledgeIndex } from '../engine/knowledge-index.js';
+import { formatTally } from '../engine/room-answers.js';
+import type { Tally } from '../engine/session-schema.js';
 
 function strength(change: number): string {
   const size = Math.abs(change);
@@ -9,7 +11,7 @@ function strength(change: number): string {
 }
 
 /** One line of "why we think so", in plain words, for reports and the interactive results screen. */
-export function describeEvidence(entry: EvidenceEntry, index: KnowledgeIndex): string {
+export function describeEvidence(entry: EvidenceEntry, index: KnowledgeIndex, tally?: Tally): string {
   const signed = `${entry.change >= 0 ? '+' : '-'}${Math.abs(entry.change).toFixed(1)}`;
   if (entry.source === 'symptom') {
     const title = index.symptoms.get(entry.id)?.title ?? entry.id;
@@ -18,5 +20,9 @@ export function describeEvidence(entry: EvidenceEntry, index: KnowledgeIndex): s
   }
   const text = index.questions.get(entry.id)?.text ?? entry.id;
   const direction = entry.change >= 0 ? 'toward' : 'away from';
+  if (tally) {
+    // Several voices: the room's answer counts by how far the room agreed (see room-answers.ts).
+    return `The room leaned "${entry.answer}" on "${text}" (${formatTally(tally)}), which points ${strength(entry.change)} ${direction} this (${signed}).`;
+  }
   return `You answered "${entry.answer}" to "${text}", which points ${strength(entry.change)} ${direction} this (${signed}).`;
 }

@@ -7,6 +7,9 @@ import type { Metric } from '../knowledge/schema.js';
 import { describeEvidence } from './describe-evidence.js';
 import { inline, percent, quoted, row } from './markdown-text.js';
 import { summarize } from './summary.js';
+import { formatTally } from '../engine/room-answers.js';
+import { metricForDoraKey, type Baseline } from '../engine/dora-baseline.js';
+import { baselineIntro, causeTitles, disagreementRetroQuestion, metricLabels, people, placementText, splitRuleText, todayText, voteSentence } from './room-text.js';
 
 const doraNames = {
   'deployment-frequency': 'deployment frequency',
@@ -37,7 +40,12 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
   push(`# ${title}`, '', `${inline(summarize(diagnosis))}${plan.items.length > 0 ? ' Start with week 1 of the plan below.' : ''}`, '');
 
   push('## Symptoms reported', '');
-  for (const symptom of diagnosis.symptoms) push(`- **${inline(symptom.title)}**: ${inline(symptom.summary)}`);
+  const reporters = diagnosis.room?.people;
+  for (const symptom of diagnosis.symptoms) {
+    const reported = session.symptomCounts?.[symptom.id];
+    const by = reported === undefined ? '' : ` (reported by ${reported}${reporters ? ` of ${reporters}` : ''})`;
+    push(`- **${inline(symptom.title)}**${by}: ${inline(symptom.summary)}`);
+  }
   push('');
 
   push('## Ranked causes', '');
@@ -51,6 +59,9 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
     });
     push('');
   }
+
+  pushRoom(diagnosis, index, push);
+  if (diagnosis.baseline) pushBaseline(diagnosis.baseline, push);
 
   const leading = new Set(leadingCauses(ranking).map((cause) => cause.id));
   push('## Fix plan', '');
@@ -67,7 +78,7 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
     push(inline(antiPattern.summary), '');
     push(`**Telltale sign:** ${inline(antiPattern.telltaleSign)}`, '');
     push('#### Why we think so', '');
-    for (const entry of cause.evidence) push(`- ${inline(describeEvidence(entry, index))}`);
+    for (const entry of cause.evidence) push(`- ${inline(describeEvidence(entry, index, session.responses?.[entry.id]?.tally))}`);
     if (!leading.has(item.antiPattern)) push('- Not confirmed on its own, but a leading cause cannot be fixed without it.');
     push('');
     push('#### Steps', '');
@@ -82,7 +93,7 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
       push('');
     }
     push('#### Metrics to watch', '');
-    for (const metric of antiPattern.metrics) push(`- ${metricLine(metric)}`);
+    for (const metric of antiPattern.metrics) push(`- ${metricLine(metric, diagnosis.baseline)}`);
     push('');
     push('#### Objections you will hear', '');
     for (const { objection, answer } of antiPattern.objections) push(`- **"${inline(objection)}"** ${inline(answer)}`);
@@ -109,10 +120,11 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
   push('');
 
   push('## Metrics', '');
-  for (const metric of plan.metrics) push(`- ${metricLine(metric)}`);
+  for (const metric of plan.metrics) push(`- ${metricLine(metric, diagnosis.baseline)}`);
   push('');
 
   push('## Questions for the retrospective', '');
+  for (const entry of diagnosis.room?.disagreements ?? []) push(`- ${inline(disagreementRetroQuestion(entry, index))}`);
   for (const { question } of plan.retroQuestions) push(`- ${inline(question)}`);
   push('');
 
@@ -122,8 +134,17 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
   if (answered.length === 0) {
     push('No narrowing questions were answered.', '');
   } else {
-    push(row(['Question', 'Answer']), row(['---', '---']));
-    for (const [id, answer] of answered) push(row([inline(index.questions.get(id)!.text), answer]));
+    const responses = session.responses ?? {};
+    if (Object.keys(responses).length === 0) {
+      push(row(['Question', 'Answer']), row(['---', '---']));
+      for (const [id, answer] of answered) push(row([inline(index.questions.get(id)!.text), answer]));
+    } else {
+      push(row(['Question', 'Answer', 'Room']), row(['---', '---', '---']));
+      for (const [id, answer] of answered) {
+        const tally = responses[id]?.tally;
+        push(row([inline(index.questions.get(id)!.text), answer, tally ? formatTally(tally) : 'one answer for the team']));
+      }
+    }
     push('');
   }
   if (diagnosis.interview.done) push(`Interview: ${inline(diagnosis.interview.explanation)}`, '');
@@ -152,8 +173,55 @@ export const omissionText = {
   'not-confident': `not confident enough for a plan (below ${percent(leadingAt)}); more answers may change that.`,
 } as const;
 
-function metricLine(metric: Metric): string {
-  const target = metric.target ? `, target: ${inline(metric.target)}` : '';
+function metricLine(metric: Metric, baseline?: Baseline): string {
   const dora = metric.dora ? ` (DORA: ${doraNames[metric.dora]})` : '';
+  const today = metric.dora ? baseline?.entries.find((entry) => entry.metric === metricForDoraKey[metric.dora!]) : undefined;
+  if (today) {
+    // Tied to where the team stands: "monthly today, target weekly".
+    const target = metric.target ? `, target ${inline(metric.target)}` : '';
+    return `**${inline(metric.name)}**: ${inline(todayText(today))}${target}; should ${directionWords[metric.direction]}${dora}`;
+  }
+  const target = metric.target ? `, target: ${inline(metric.target)}` : '';
   return `**${inline(metric.name)}**: should ${directionWords[metric.direction]}${target}${dora}`;
+}
+
+type Push = (...lines: string[]) => void;
+
+/** Several voices: where the room split, and what it voted to fix first. */
+function pushRoom(diagnosis: Diagnosis, index: KnowledgeIndex, push: Push): void {
+  const room = diagnosis.room;
+  if (!room) return;
+  if (room.tallies.length > 0) {
+    push('## Where the team disagrees', '');
+    const asked = room.people ? `${people(room.people)} took part. ` : '';
+    push(`${asked}${splitRuleText} A split answer moves the causes less than a shared one, and is worth talking through before acting on it.`, '');
+    if (room.disagreements.length === 0) push('The room agreed on every question.', '');
+    for (const entry of room.disagreements) {
+      const text = index.questions.get(entry.question)?.text ?? entry.question;
+      const moves = causeTitles(entry.moves, index).map(inline).join(', ');
+      push(`- **${inline(text)}** ${formatTally(entry.tally)}. Settling it would move: ${moves || 'no ranked cause'}.`);
+    }
+    if (room.disagreements.length > 0) push('');
+  }
+  if (room.vote) {
+    push("## The team's vote", '');
+    const sentence = voteSentence(diagnosis, index);
+    if (sentence) push(inline(sentence), '');
+    if (room.vote.dots.length > 0) {
+      push(row(['Anti-pattern', 'Dots']), row(['---', '---:']));
+      for (const entry of room.vote.dots) push(row([inline(index.antiPatterns.get(entry.antiPattern)?.title ?? entry.antiPattern), String(entry.dots)]));
+      push('');
+    }
+    push('The plan below keeps prerequisites first and otherwise follows the vote.', '');
+  }
+}
+
+function pushBaseline(baseline: Baseline, push: Push): void {
+  push(`## Delivery baseline (DORA ${baseline.year} clusters)`, '');
+  push(inline(baselineIntro(baseline)), '');
+  push(row(['Metric', 'Today', `Against the ${baseline.year} clusters`, 'Published']), row(['---', '---', '---', '---']));
+  for (const entry of baseline.entries) {
+    push(row([metricLabels[entry.metric], inline(entry.today), inline(placementText(entry.placement, baseline.year)), inline(entry.published)]));
+  }
+  push('');
 }

@@ -8,7 +8,12 @@ import { count } from '../source/count.js';
  * (below, or behind a key) is for each of them to say.
  */
 export function summarize(diagnosis: Diagnosis): string {
-  const basis = `Based on ${count(diagnosis.symptoms.length, 'symptom')} and ${count(Object.keys(diagnosis.session.answers).length, 'answer')}`;
+  const people = diagnosis.room?.people;
+  const answered = Object.keys(diagnosis.session.answers).length;
+  const basis =
+    people && people > 1
+      ? `Based on ${count(diagnosis.symptoms.length, 'symptom')} and ${count(answered, 'question')} answered by ${people} people`
+      : `Based on ${count(diagnosis.symptoms.length, 'symptom')} and ${count(answered, 'answer')}`;
   const leading = leadingCauses(diagnosis.ranking);
   const top = leading[0];
   if (!top) return `${basis}, no anti-pattern stands out yet.`;

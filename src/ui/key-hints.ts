@@ -1,5 +1,6 @@
 import { spaceChooses } from './reducer.js';
 import type { State } from './state.js';
+import { roomHints } from './room/room-hints.js';
 
 export type Hint = [key: string, label: string];
 
@@ -20,6 +21,8 @@ const typing: Hint[] = [['←→', 'move'], ['Ctrl-U', 'clear']];
 
 /** Footer hints per screen; they say what each key does now, and follow the reducer's key handling. */
 export function keyHints(state: State, context: HintContext): Hint[] {
+  const room = roomHints(state, context);
+  if (room) return room;
   switch (state.screen) {
     case 'welcome':
       return state.welcome.step === 'resume'

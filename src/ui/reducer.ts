@@ -2,6 +2,7 @@ import type { Answer } from '../knowledge/schema.js';
 import { answeredQuestions, categoryStarts, currentQuestion, pickerRows, planCoverage, ranking, type UiEnv } from './selectors.js';
 import { notesRoom, resumeFrom, teamNameLimit, type ExportFormat, type State } from './state.js';
 import { editText, textField, type TextField } from './text-field.js';
+import { roomFocus, roomKey } from './room/room-reducer.js';
 
 /** The keys the app reacts to; a subset of what Ink's useInput reports. */
 export type KeyInfo = Partial<{
@@ -52,6 +53,8 @@ export function defaultExportPath(state: State, format: ExportFormat): string {
  * or changed the screen is not applied again to what replaced it.
  */
 export function inputFocus(state: State): string {
+  const room = roomFocus(state);
+  if (room) return room;
   if (state.screen === 'results' && state.results.notes) return state.results.notes.draft ? 'results:note' : 'results:notes';
   if (state.screen === 'export' && state.exporter) return `export:${state.exporter.stage}`;
   if (state.screen === 'welcome') return `welcome:${state.welcome.step}`;
@@ -89,6 +92,9 @@ export function reduce(state: State, action: Action, env: UiEnv): State {
 }
 
 function onKey(state: State, input: string, key: KeyInfo, env: UiEnv): State {
+  // Facilitator mode handles its own keys first (room/room-reducer.ts); anything else falls through.
+  const roomed = roomKey(state, input, key, env);
+  if (roomed) return roomed;
   switch (state.screen) {
     case 'welcome':
       return welcomeKey(state, input, key);

@@ -1,5 +1,6 @@
 import { render } from 'ink';
 import type { KnowledgeIndex } from '../engine/knowledge-index.js';
+import type { DoraClusters } from '../knowledge/dora-clusters-schema.js';
 import { App } from './components/App.js';
 import { createUiEnv } from './selectors.js';
 import type { Services } from './services.js';
@@ -13,13 +14,15 @@ export type AppOptions = {
   color: boolean;
   stdout: NodeJS.WriteStream;
   stdin: NodeJS.ReadStream;
+  /** The published DORA clusters, for the delivery baseline of a room's report. */
+  clusters?: DoraClusters;
 };
 
 /** Renders the app until the user leaves; resolves with the exit code (130 after Ctrl-C). */
-export async function runApp({ index, services, initial, color, stdout, stdin }: AppOptions): Promise<number> {
+export async function runApp({ index, services, initial, color, stdout, stdin, clusters }: AppOptions): Promise<number> {
   await yogaReady();
   let code = 0;
-  const instance = render(<App env={createUiEnv(index)} services={services} initial={initial} color={color} onExit={(exitCode) => (code = exitCode)} />, {
+  const instance = render(<App env={createUiEnv(index, clusters)} services={services} initial={initial} color={color} onExit={(exitCode) => (code = exitCode)} />, {
     stdout,
     stdin,
     exitOnCtrlC: false,

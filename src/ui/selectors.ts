@@ -7,12 +7,14 @@ import type { RankedCause } from '../engine/diagnosis-schema.js';
 import type { Question, Symptom, SymptomCategory } from '../knowledge/schema.js';
 import { symptomCategorySchema } from '../knowledge/schema-primitives.js';
 import type { State } from './state.js';
+import type { DoraClusters } from '../knowledge/dora-clusters-schema.js';
+import { roomWeights } from './room/room-selectors.js';
 
 /** What the reducer and the components both need: the knowledge and its search. */
-export type UiEnv = { index: KnowledgeIndex; search: SymptomSearch };
+export type UiEnv = { index: KnowledgeIndex; search: SymptomSearch; clusters?: DoraClusters };
 
-export function createUiEnv(index: KnowledgeIndex): UiEnv {
-  return { index, search: createSymptomSearch(index.knowledge.symptoms) };
+export function createUiEnv(index: KnowledgeIndex, clusters?: DoraClusters): UiEnv {
+  return { index, search: createSymptomSearch(index.knowledge.symptoms), ...(clusters ? { clusters } : {}) };
 }
 
 export type PickerRow = { symptom: Symptom; category?: SymptomCategory; score?: number };
@@ -39,14 +41,14 @@ export function categoryStarts(rows: readonly PickerRow[]): number[] {
 }
 
 export function ranking(state: State, env: UiEnv): RankedCause[] {
-  return rankCauses(env.index, state.symptoms, state.answers);
+  return rankCauses(env.index, state.symptoms, state.answers, roomWeights(state.room, env));
 }
 
 export type CurrentQuestion = { question: Question; revisit: boolean; step: NextStep } | { question?: undefined; step: NextStep & { done: true } };
 
 /** The question to show: one taken back with "back" first, otherwise the engine's choice. */
 export function currentQuestion(state: State, env: UiEnv): CurrentQuestion {
-  const step = nextQuestion(env.index, { symptoms: state.symptoms, answers: state.answers }, state.interview.mode);
+  const step = nextQuestion(env.index, { symptoms: state.symptoms, answers: state.answers }, state.interview.mode, ranking(state, env));
   const revisitId = state.interview.revisit?.id;
   const revisit = revisitId && relevantQuestions(env.index, state.symptoms).find((question) => question.id === revisitId);
   if (revisit && !(revisit.id in state.answers)) return { question: revisit, revisit: true, step };

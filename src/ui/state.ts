@@ -2,6 +2,8 @@ import type { Answer } from '../knowledge/schema.js';
 import type { InterviewMode } from '../engine/next-question.js';
 import { notesLimit, teamNameLimit, type Session } from '../engine/session-schema.js';
 import { printable, textField, type TextField } from './text-field.js';
+import { roomFromSession, roomSessionFields, type MetricsEditor, type RoomState } from './room/room-state.js';
+import type { Metrics } from '../engine/session-schema.js';
 
 export type Screen = 'welcome' | 'picker' | 'interview' | 'results' | 'export';
 
@@ -52,6 +54,11 @@ export type State = {
   /** Why the last autosave failed; shown until a save works again. */
   saveProblem?: string;
   exit?: { code: number };
+  /** Facilitator mode (room/room-state.ts): a show of hands per question; absent for one voice. */
+  room?: RoomState;
+  /** The team's delivery metrics today (optional), and the welcome screen's fields while they are typed. */
+  metrics?: Metrics;
+  metricsEditor?: MetricsEditor;
 };
 
 export { notesLimit, teamNameLimit };
@@ -99,6 +106,9 @@ export function toSession(state: State): Session | undefined {
     ...(state.notes.length > 0 ? { notes: state.notes } : {}),
     ...(state.addToPlan.length > 0 ? { addToPlan: state.addToPlan } : {}),
     ...(Object.keys(resume).length > 0 ? { resume } : {}),
+    // Metrics and a room need version 2 of the answers file; one voice without them stays version 1.
+    ...(state.metrics && Object.keys(state.metrics).length > 0 ? { version: 2 as const, metrics: state.metrics } : {}),
+    ...(state.room ? roomSessionFields(state.room) : {}),
   };
 }
 
@@ -123,5 +133,7 @@ export function resumeFrom(state: State, session: Session): State {
     interview: { ...state.interview, mode: session.resume?.mode ?? 'adaptive', order: Object.keys(session.answers) },
     results: { ...state.results, ...(screen === 'results' && draft !== undefined ? { notes: { selected: 0, draft: textField(draft) } } : {}) },
     welcome: { step: 'team' },
+    ...(session.room ? { room: roomFromSession(session) } : {}),
+    ...(session.metrics ? { metrics: session.metrics } : {}),
   };
 }

@@ -11,6 +11,8 @@ import { lastSessionFile, newSessionFile, readSession, saveSession, serializeSes
 import { FileExistsError, writeFileAtomic } from '../write-file-atomic.js';
 import type { Session } from '../../engine/session-schema.js';
 import { initialState, resumeFrom } from '../../ui/state.js';
+import { newRoom } from '../../ui/room/room-state.js';
+import { readDoraClusters } from '../read-dora-clusters.js';
 import type { Services } from '../../ui/services.js';
 
 function localDate(now: Date): string {
@@ -35,6 +37,7 @@ export async function interactiveCommand(args: readonly string[], io: Io): Promi
     session: { type: 'string' },
     resume: { type: 'boolean' },
     sessions: { type: 'boolean' },
+    room: { type: 'boolean' },
     'no-color': { type: 'boolean' },
   });
   const command = launchCommand(io.env, process.argv[1], io.cwd);
@@ -75,6 +78,8 @@ export async function interactiveCommand(args: readonly string[], io: Io): Promi
   let initial = initialState({ date: localDate(now), resumable: chosenFile ? undefined : saved });
   // An explicit --session or --resume continues at once; otherwise the welcome screen offers it.
   if (saved && (chosenFile || values.resume)) initial = resumeFrom(initial, saved);
+  // --room starts in facilitator mode: the welcome screen asks for the number of people next.
+  if (values.room && !initial.room) initial = { ...initial, room: newRoom() };
 
   /** Where autosave writes: the resumed file, a new one, or the file chosen with "save session as". */
   let savedAs: string | undefined;
@@ -122,7 +127,8 @@ export async function interactiveCommand(args: readonly string[], io: Io): Promi
 
   const screen = io.stdoutIsTTY ? process.stdout : process.stderr;
   const { runApp } = await loadApp();
-  const code = await runApp({ index, initial, color, services, stdin: process.stdin, stdout: screen });
+  const clusters = await readDoraClusters(io);
+  const code = await runApp({ index, initial, color, services, stdin: process.stdin, stdout: screen, clusters });
   screen.write(`\n${farewell(latest, command, lastSessionFile(io.env))}`);
   return code;
 }

@@ -7,6 +7,7 @@ import type { Io } from '../io.js';
 import { loadCliKnowledge } from '../load-cli-knowledge.js';
 import { knowledgeOption, parseCommandArgs } from '../parse-command-args.js';
 import { readAnswers } from '../read-answers.js';
+import { readDoraClusters } from '../read-dora-clusters.js';
 import { FileExistsError, writeFileAtomic } from '../write-file-atomic.js';
 
 export async function reportCommand(args: readonly string[], io: Io): Promise<number> {
@@ -20,7 +21,8 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
   if (positionals.length > 1) throw new UsageError('report takes one answers file');
   const index = await loadCliKnowledge((values.knowledge ?? []).map((dir) => resolve(io.cwd, dir)), io);
   const session = await readAnswers(positionals[0], index, io);
-  const diagnosis = diagnose(index, session);
+  const clusters = session.metrics ? await readDoraClusters(io) : undefined;
+  const diagnosis = diagnose(index, session, 'adaptive', { clusters });
   const text = values.format === 'json' ? renderJsonReport(diagnosis, index) : renderMarkdownReport(diagnosis, index);
   if (!values.output) {
     io.out(text);

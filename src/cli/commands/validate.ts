@@ -6,6 +6,7 @@ import type { Io } from '../io.js';
 import { knowledgeProblemLines } from '../load-cli-knowledge.js';
 import { knowledgeOption, parseCommandArgs } from '../parse-command-args.js';
 import { count } from '../../source/count.js';
+import { checkDoraClusters } from '../../knowledge/load-dora-clusters.js';
 
 export async function validateCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('validate', args, knowledgeOption);
@@ -16,6 +17,12 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
   if ('usageError' in result) throw new UsageError(result.usageError);
   if (!result.ok) {
     io.err(`${knowledgeProblemLines(result.problems).join('\n')}\n`);
+    return exitCodes.invalidContent;
+  }
+  // The DORA clusters file travels with a knowledge directory that has one (the bundled one does).
+  const clustersProblems = await checkDoraClusters(base, io.cwd);
+  if (clustersProblems.length > 0) {
+    io.err(`${knowledgeProblemLines(clustersProblems).join('\n')}\n`);
     return exitCodes.invalidContent;
   }
   const { symptoms, antiPatterns, questions } = result.knowledge;

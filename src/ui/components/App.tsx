@@ -19,6 +19,11 @@ import { Results, type RenderMarkdown } from './Results.js';
 import { SymptomPicker } from './SymptomPicker.js';
 import { Welcome } from './Welcome.js';
 import { loadTerminalMarkdown } from '../load-terminal-markdown.js';
+import { RoomInterview } from '../room/RoomInterview.js';
+import { RoomSetupView } from '../room/RoomSetupView.js';
+import { DeliveryMetricsView } from '../room/DeliveryMetricsView.js';
+import { RoomVote } from '../room/RoomVote.js';
+import { disagreementsHeight, disagreementsLayout, RoomDisagreements } from '../room/RoomDisagreements.js';
 
 type Props = {
   env: UiEnv;
@@ -71,7 +76,7 @@ export function App({ env, services, initial, color, onExit, renderMarkdown = re
   }, [session]);
 
   const diagnosis = useMemo(
-    () => (session && (state.screen === 'results' || state.screen === 'export') ? diagnose(env.index, session, state.interview.mode) : undefined),
+    () => (session && (state.screen === 'results' || state.screen === 'export') ? diagnose(env.index, session, state.interview.mode, { clusters: env.clusters }) : undefined),
     [session, state.screen, state.interview.mode],
   );
   const markdown = useMemo(() => (diagnosis ? renderMarkdownReport(diagnosis, env.index) : ''), [diagnosis]);
@@ -99,15 +104,18 @@ export function App({ env, services, initial, color, onExit, renderMarkdown = re
 
   const width = columns - 2;
   const hints = keyHints(state, { ...hintContext(state, env), narrow: columns < 60 });
+  const room = state.room && state.room.people >= 2 ? `room of ${state.room.people}` : state.room ? 'room' : '';
   // Narrow, the step comes first so truncating a long team name never hides where you are.
-  const header = (columns >= 60 ? ['deploy-doctor', state.team.value.trim(), stepNames[state.screen]] : [stepNames[state.screen], state.team.value.trim()]).filter(Boolean).join(' · ');
+  const header = (columns >= 60 ? ['deploy-doctor', state.team.value.trim(), room, stepNames[state.screen]] : [stepNames[state.screen], room, state.team.value.trim()]).filter(Boolean).join(' · ');
   const warning = state.saveProblem
     ? `Not saved: ${state.saveProblem}. Your answers are only in this window: press s on the results to save them to another file.`
     : undefined;
   const notice = state.notice;
   // Every line is counted, so the frame never grows past the window (which would push the title off the top).
   const extra = (text: string | undefined) => (text ? paragraphHeight(text, width) + 1 : 0);
-  const contentRows = Math.max(4, rows - 1 - 2 - 1 - extra(warning) - extra(notice) - footerLines(hints, width));
+  const rowsLeft = rows - 1 - 2 - 1 - extra(warning) - extra(notice) - footerLines(hints, width);
+  const disagreements = disagreementsLayout(state, diagnosis, rowsLeft);
+  const contentRows = Math.max(4, rowsLeft - disagreementsHeight(disagreements, diagnosis));
 
   return (
     <ColorContext.Provider value={color}>
@@ -117,10 +125,12 @@ export function App({ env, services, initial, color, onExit, renderMarkdown = re
         <Text dimColor wrap="truncate-end">
           {header}
         </Text>
-        {state.screen === 'welcome' ? <Welcome state={state} columns={width} /> : null}
+        {state.screen === 'welcome' ? state.metricsEditor ? <DeliveryMetricsView state={state} columns={width} /> : state.room?.setup ? <RoomSetupView state={state} columns={width} /> : <Welcome state={state} columns={width} /> : null}
         {state.screen === 'picker' ? <SymptomPicker state={state} env={env} columns={width} rows={contentRows} /> : null}
-        {state.screen === 'interview' ? <Interview state={state} env={env} columns={width} rows={contentRows} /> : null}
-        {state.screen === 'results' && diagnosis ? (
+        {state.screen === 'interview' ? state.room ? <RoomInterview state={state} env={env} columns={width} rows={contentRows} /> : <Interview state={state} env={env} columns={width} rows={contentRows} /> : null}
+        {state.screen === 'results' && diagnosis && state.room?.voting ? <RoomVote state={state} env={env} diagnosis={diagnosis} columns={width} rows={contentRows} /> : null}
+        {disagreements !== 'none' ? <RoomDisagreements diagnosis={diagnosis!} env={env} columns={width} layout={disagreements} /> : null}
+        {state.screen === 'results' && diagnosis && !state.room?.voting ? (
           <Results state={state} env={env} diagnosis={diagnosis} markdown={markdown} columns={width} rows={contentRows} renderMarkdown={renderMarkdown} dispatch={dispatch} />
         ) : null}
         {state.screen === 'export' && state.exporter ? <ExportDialog exporter={state.exporter} columns={width} /> : null}

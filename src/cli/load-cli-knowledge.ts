@@ -1,9 +1,8 @@
 import { indexKnowledge, type KnowledgeIndex } from '../engine/knowledge-index.js';
-import { formatProblem, type Problem } from '../source/problems.js';
+import { formatProblemList, type Problem } from '../source/problems.js';
 import { bundledKnowledgeDir, readKnowledgeSnapshot } from './bundled-knowledge.js';
 import { InvalidContentError, UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { count } from '../source/count.js';
 
 /** Bundled knowledge with the user's packs layered on top, ready for the engine. */
 export async function loadCliKnowledge(packs: readonly string[], io: Io): Promise<KnowledgeIndex> {
@@ -20,5 +19,5 @@ export async function loadCliKnowledge(packs: readonly string[], io: Io): Promis
 }
 
 export function knowledgeProblemLines(problems: readonly Problem[]): string[] {
-  return [...problems.map(formatProblem), `knowledge is invalid: ${count(problems.length, 'problem')}`];
+  return formatProblemList(problems, 'knowledge is invalid');
 }

@@ -1,5 +1,5 @@
 import { closestIds } from '../source/suggest.js';
-import { exitCodes, InvalidContentError, UsageError } from './errors.js';
+import { exitCodes, InvalidContentError, OutputError, UsageError } from './errors.js';
 import { helpText, version } from './help.js';
 import type { Io } from './io.js';
 
@@ -44,6 +44,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (error instanceof UsageError) {
       io.err(`deploy-doctor: ${error.message}\nRun "deploy-doctor --help" for usage.\n`);
       return exitCodes.usage;
+    }
+    if (error instanceof OutputError) {
+      io.err(`deploy-doctor: ${error.message}\n`);
+      return exitCodes.invalidContent;
     }
     if (error instanceof InvalidContentError) {
       io.err(`${error.lines.join('\n')}\n`);

@@ -5,7 +5,7 @@ import { exitCodes, InvalidContentError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadCliKnowledge } from '../load-cli-knowledge.js';
 import { knowledgeOption, parseCommandArgs } from '../parse-command-args.js';
-import { lastSessionFile, newSessionFile, readSession, saveSession } from '../session-store.js';
+import { claimSessionFile, lastSessionFile, newSessionFile, readSession, saveSession } from '../session-store.js';
 import { FileExistsError, writeFileAtomic } from '../write-file-atomic.js';
 import { initialState, resumeFrom } from '../../ui/state.js';
 import type { Services } from '../../ui/services.js';
@@ -17,12 +17,13 @@ function localDate(now: Date): string {
 
 /** `deploy-doctor` with no command: the guided diagnosis in the terminal. */
 export async function interactiveCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values } = parseCommandArgs('deploy-doctor', args, {
+  const { values, positionals } = parseCommandArgs('deploy-doctor', args, {
     ...knowledgeOption,
     session: { type: 'string' },
     resume: { type: 'boolean' },
     'no-color': { type: 'boolean' },
   });
+  if (positionals.length > 0) throw new UsageError(`unknown command "${positionals[0]}"; the interactive app takes only options (see --help)`);
   if (!io.stdinIsTTY) {
     io.err('deploy-doctor: the interactive app needs a terminal; for scripts use "deploy-doctor report ANSWERS", "next ANSWERS --json" or "search TEXT" (see --help).\n');
     return exitCodes.usage;
@@ -42,7 +43,11 @@ export async function interactiveCommand(args: readonly string[], io: Io): Promi
   if (resumeFile && !saved && existsSync(resumeFile) && (chosenFile || values.resume)) {
     throw new InvalidContentError([`${resumeFile} is not a readable answers file; check it with "deploy-doctor report ${resumeFile}"`]);
   }
-  const freshFile = chosenFile ?? newSessionFile(io.env, now);
+  // Two instances on one session file would overwrite each other's answers: the second works on a copy.
+  const claimed = chosenFile ?? (saved ? resumeFile : undefined);
+  const claim = claimed ? claimSessionFile(claimed) : undefined;
+  if (claim?.notice) io.err(claim.notice);
+  const freshFile = claim && chosenFile ? claim.file : newSessionFile(io.env, now);
 
   let initial = initialState({ date: localDate(now), resumable: chosenFile ? undefined : saved });
   // An explicit --session or --resume continues at once; otherwise the welcome screen offers it.
@@ -51,7 +56,7 @@ export async function interactiveCommand(args: readonly string[], io: Io): Promi
   let savedTo: string | undefined;
   const services: Services = {
     saveSession: (session, resumed) => {
-      savedTo = resumed && resumeFile ? resumeFile : freshFile;
+      savedTo = resumed && resumeFile ? (claim?.file ?? resumeFile) : freshFile;
       saveSession(savedTo, session, io.env);
     },
     writeExport: async (path, content, overwrite) => {

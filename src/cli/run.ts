@@ -1,3 +1,4 @@
+import { showControls } from '../source/show-controls.js';
 import { closestIds } from '../source/suggest.js';
 import { exitCodes, InvalidContentError, OutputError, UsageError } from './errors.js';
 import { helpText, version } from './help.js';
@@ -15,7 +16,9 @@ const commands: Record<string, () => Promise<Command>> = {
 };
 
 /** Dispatches a command line and turns every expected failure into a message and an exit code. */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+export async function run(argv: readonly string[], terminalIo: Io): Promise<number> {
+  // The output edge: titles, team names and ids reach the terminal with their control characters visible.
+  const io: Io = { ...terminalIo, out: (text) => terminalIo.out(showControls(text)), err: (text) => terminalIo.err(showControls(text)) };
   try {
     const [first, ...rest] = argv;
     if (first === '--help' || first === '-h' || first === 'help') {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { diagnose } from '../../engine/diagnose.js';
 import { renderJsonReport } from '../../report/json-report.js';
 import { renderMarkdownReport } from '../../report/markdown-report.js';
+import { showControls } from '../../source/show-controls.js';
 import { OutputError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadCliKnowledge } from '../load-cli-knowledge.js';
@@ -22,7 +23,8 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
   const index = await loadCliKnowledge((values.knowledge ?? []).map((dir) => resolve(io.cwd, dir)), io);
   const session = await readAnswers(positionals[0], index, io);
   const diagnosis = diagnose(index, session);
-  const text = values.format === 'json' ? renderJsonReport(diagnosis, index) : renderMarkdownReport(diagnosis, index);
+  // Files get the same treatment as the terminal: a report pasted into a wiki carries no escape sequences.
+  const text = showControls(values.format === 'json' ? renderJsonReport(diagnosis, index) : renderMarkdownReport(diagnosis, index));
   if (values.output === undefined || values.output === '-') {
     io.out(text);
     return 0;

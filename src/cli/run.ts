@@ -38,7 +38,9 @@ export async function run(argv: readonly string[], terminalIo: Io): Promise<numb
       const guess = closestIds(first, Object.keys(commands), 1)[0];
       throw new UsageError(`unknown command "${first}"${guess ? `; did you mean "${guess}"?` : ''}`);
     }
-    if (rest.includes('--help') || rest.includes('-h')) {
+    // After "--" everything is an operand: `report -- --help` reads a file named --help.
+    const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+    if (options.includes('--help') || options.includes('-h')) {
       io.out(helpText);
       return exitCodes.ok;
     }

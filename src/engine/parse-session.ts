@@ -1,5 +1,5 @@
 import type { Problem } from '../source/problems.js';
-import { unknownIdMessage } from '../source/suggest.js';
+import { MAX_SUGGESTED, unknownIdMessage } from '../source/suggest.js';
 import { parseYamlSource, problemAt } from '../source/yaml-source.js';
 import { zodProblems } from '../source/zod-problems.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
@@ -17,12 +17,18 @@ export function parseSession(file: string, text: string, index: KnowledgeIndex):
 
   const session = parsed.data;
   const idProblems: Problem[] = [];
+  // Suggestions cost a comparison with every known id: the first few problems get them, the rest are counted.
+  const unknown = (kind: string, id: string, known: Iterable<string>) =>
+    unknownIdMessage(kind, id, idProblems.length < MAX_SUGGESTED ? known : []);
+  const listed = new Set<string>();
   session.symptoms.forEach((id, position) => {
-    if (!index.symptoms.has(id)) idProblems.push(problemAt(source, ['symptoms', position], unknownIdMessage('symptom', id, index.symptoms.keys())));
-    else if (session.symptoms.indexOf(id) !== position) idProblems.push(problemAt(source, ['symptoms', position], `symptom "${id}" is listed twice`));
+    if (!index.symptoms.has(id)) idProblems.push(problemAt(source, ['symptoms', position], unknown('symptom', id, index.symptoms.keys())));
+    else if (listed.has(id)) idProblems.push(problemAt(source, ['symptoms', position], `symptom "${id}" is listed twice`));
+    listed.add(id);
   });
-  for (const id of Object.keys(session.answers)) {
-    if (!index.questions.has(id)) idProblems.push(problemAt(source, ['answers', id], unknownIdMessage('question', id, index.questions.keys())));
+  // The ids as written: the schema's record drops a "__proto__" key, which must still be reported.
+  for (const id of Object.keys((source.data as { answers?: object }).answers ?? {})) {
+    if (!index.questions.has(id)) idProblems.push(problemAt(source, ['answers', id], unknown('question', id, index.questions.keys())));
   }
   return idProblems.length > 0 ? { problems: idProblems } : { session, problems: [] };
 }

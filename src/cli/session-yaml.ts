@@ -27,7 +27,9 @@ const sessionFields = ['version', 'team', 'date', 'symptoms', 'answers', 'notes'
  * comments, key order, quoting and fields we do not touch. Only values that changed are
  * replaced, answer by answer. Undefined when the text is not a YAML mapping we can edit safely.
  */
-export function updateSessionText(previous: string, session: Session): string | undefined {
+export function updateSessionText(previous: string, saved: Session): string | undefined {
+  // Empty notes are left out, as serializeSession does.
+  const session = { ...saved, notes: saved.notes || undefined };
   const document = parseDocument(previous, { uniqueKeys: false });
   if (document.errors.length > 0 || !isMap(document.contents)) return undefined;
   for (const field of sessionFields) {

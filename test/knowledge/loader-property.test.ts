@@ -176,7 +176,7 @@ describe('answers files and saved sessions', () => {
           expect(error).toBeInstanceOf(InvalidContentError);
           const lines = (error as InvalidContentError).lines;
           expect(lines.at(-1)).toMatch(/^answers file is invalid: \d+ problems?$|^<stdin>:\d+:1  -  file /);
-          for (const line of lines.slice(0, -1)) expect(line).toMatch(/^(<stdin>:[1-9]\d*:[1-9]\d*  .+  \S|\.\.\. and [\d,]+ more$)/);
+          for (const line of lines.slice(0, -1)) expect(line).toMatch(/^(<stdin>:[1-9]\d*:[1-9]\d*  .+  \S|\.\.\. and [\d,]+ more$)/s);
         }
       }),
       { numRuns: 400 },

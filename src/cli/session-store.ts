@@ -59,6 +59,8 @@ export function saveSession(file: string, session: Session, env: Readonly<Record
   const path = resolve(file);
   if (!ownFiles.has(path) && !existsSync(path)) {
     writeFileAtomicSync(path, serializeSession(session), { exclusive: true });
+    // A new session is ours from its first save: a --resume elsewhere must not share it either.
+    takeLock(path);
   } else {
     const previous = readTextFileSync(path);
     const text = (previous.ok ? updateSessionText(previous.text, session) : undefined) ?? serializeSession(session);
@@ -79,21 +81,7 @@ export type SessionClaim = { file: string; notice?: string };
 export function claimSessionFile(file: string): SessionClaim {
   const lock = `${file}.lock`;
   for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const descriptor = openSync(lock, 'wx', 0o600);
-      writeSync(descriptor, `${process.pid}\n`);
-      closeSync(descriptor);
-      process.once('exit', () => {
-        try {
-          unlinkSync(lock);
-        } catch {
-          // already gone
-        }
-      });
-      return { file };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return { file };
-    }
+    if (takeLock(file)) return { file };
     const holder = lockHolder(lock);
     if (holder !== undefined && holder !== process.pid && isRunning(holder)) {
       const copy = join(dirname(file), `${basename(file, extname(file))}-copy-${uniqueSuffix()}.yaml`);
@@ -109,6 +97,29 @@ export function claimSessionFile(file: string): SessionClaim {
     }
   }
   return { file };
+}
+
+/**
+ * Creates `<file>.lock` holding our pid, removed when this process exits. False when the lock
+ * exists already; any other failure (a read-only directory) is no reason to stop working.
+ */
+function takeLock(file: string): boolean {
+  const lock = `${file}.lock`;
+  try {
+    const descriptor = openSync(lock, 'wx', 0o600);
+    writeSync(descriptor, `${process.pid}\n`);
+    closeSync(descriptor);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'EEXIST';
+  }
+  process.once('exit', () => {
+    try {
+      unlinkSync(lock);
+    } catch {
+      // already gone
+    }
+  });
+  return true;
 }
 
 function lockHolder(lock: string): number | undefined {

@@ -56,6 +56,8 @@ describe('new session files', () => {
     saveSession(file, session, env());
     expect(readSession(file, await bundledIndex())).toEqual(session);
     expect(readFileSync(join(stateDir(env()), 'last-session'), 'utf8')).toBe(`${file}\n`);
+    // Locked from its first save, so a --resume in another terminal works on a copy.
+    expect(readFileSync(`${file}.lock`, 'utf8')).toBe(`${process.pid}\n`);
   });
 });
 

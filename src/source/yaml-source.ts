@@ -58,25 +58,28 @@ function syntaxMessage(code: string, message: string): string {
   return firstLine(message);
 }
 
-/** Every key written twice in one mapping, found with one set per mapping: linear in the file's size. */
+/**
+ * Every key written twice in one mapping, found while indexing each mapping's pairs by key (the
+ * index `locate` uses later): linear in the file's size.
+ */
 function duplicateKeys(document: Document): { key: string; offset: number; first: number }[] {
   const found: { key: string; offset: number; first: number }[] = [];
   const pending: unknown[] = [document.contents];
   while (pending.length > 0) {
     const node = pending.pop();
     if (isMap(node)) {
-      const seen = new Map<unknown, number>();
+      const pairs = new Map<unknown, Pair>();
       for (const pair of node.items) {
         if (isScalar(pair.key)) {
-          const offset = rangeStart(pair.key) ?? 0;
-          const first = seen.get(pair.key.value);
-          if (first === undefined) seen.set(pair.key.value, offset);
-          else found.push({ key: String(pair.key.value), offset, first });
+          const first = pairs.get(pair.key.value);
+          if (first === undefined) pairs.set(pair.key.value, pair);
+          else found.push({ key: String(pair.key.value), offset: rangeStart(pair.key) ?? 0, first: rangeStart(first.key) ?? 0 });
         }
-        pending.push(pair.value);
+        if (isMap(pair.value) || isSeq(pair.value)) pending.push(pair.value);
       }
+      pairIndex.set(node, pairs);
     } else if (isSeq(node)) {
-      for (const item of node.items) pending.push(item);
+      for (const item of node.items) if (isMap(item) || isSeq(item)) pending.push(item);
     }
   }
   return found;

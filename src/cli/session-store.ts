@@ -48,6 +48,15 @@ export function readSession(file: string, index: KnowledgeIndex): Session | unde
 
 /** Files this process created or took over: those it may replace without checking again. */
 const ownFiles = new Set<string>();
+/** Copies made because another process holds a session, and the file each copies. */
+const copiedFrom = new Map<string, string>();
+
+/** Text for a new file: a copy starts from the original's text, so its comments come along. */
+function newFileText(path: string, session: Session): string {
+  const original = copiedFrom.get(path);
+  const read = original ? readTextFileSync(original) : undefined;
+  return (read?.ok ? updateSessionText(read.text, session) : undefined) ?? serializeSession(session);
+}
 
 /**
  * Writes the session. A file that does not exist yet is created exclusively (another instance
@@ -58,7 +67,7 @@ export function saveSession(file: string, session: Session, env: Readonly<Record
   mkdirSync(dirname(file), { recursive: true });
   const path = resolve(file);
   if (!ownFiles.has(path) && !existsSync(path)) {
-    writeFileAtomicSync(path, serializeSession(session), { exclusive: true });
+    writeFileAtomicSync(path, newFileText(path, session), { exclusive: true });
     // A new session is ours from its first save: a --resume elsewhere must not share it either.
     takeLock(path);
   } else {
@@ -85,6 +94,7 @@ export function claimSessionFile(file: string): SessionClaim {
     const holder = lockHolder(lock);
     if (holder !== undefined && holder !== process.pid && isRunning(holder)) {
       const copy = join(dirname(file), `${basename(file, extname(file))}-copy-${uniqueSuffix()}.yaml`);
+      copiedFrom.set(resolve(copy), resolve(file));
       return {
         file: copy,
         notice: `deploy-doctor: ${file} is open in another deploy-doctor (process ${holder}); your changes will be saved to a copy, ${copy}\n(If no other deploy-doctor is running, delete ${lock}.)\n`,

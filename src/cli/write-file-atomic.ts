@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fsyncSync, linkSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fsyncSync, linkSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { link, lstat, open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
@@ -117,12 +117,18 @@ async function writeTemporary(target: string, content: string, mode: number | un
 /**
  * The synchronous form, for saving a session from a key handler. `exclusive` creates the file
  * only if nobody else has (EEXIST otherwise); without it an existing file is replaced atomically,
- * through a symbolic link to its target. Files are private (0600): sessions hold a team's answers.
+ * through a symbolic link to its target, keeping its permissions. New files are private (0600):
+ * sessions hold a team's answers.
  */
 export function writeFileAtomicSync(path: string, content: string, { exclusive = false }: { exclusive?: boolean } = {}): void {
   let target = path;
+  let mode: number | undefined;
   try {
-    if (statSync(path).isFile()) target = realpathSync(path);
+    const info = statSync(path);
+    if (info.isFile()) {
+      target = realpathSync(path);
+      mode = info.mode & 0o7777;
+    }
   } catch {
     // missing: created below
   }
@@ -130,6 +136,8 @@ export function writeFileAtomicSync(path: string, content: string, { exclusive =
   try {
     const descriptor = openSync(temporary, 'wx', 0o600);
     try {
+      // A hand-written answers file keeps the permissions its owner gave it.
+      if (mode !== undefined) fchmodSync(descriptor, mode);
       writeFileSync(descriptor, content);
       fsyncSync(descriptor);
     } finally {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -81,6 +81,11 @@ describe('two processes on one session', () => {
       expect(claim.file).toMatch(/answers-copy-[0-9a-f]{6}\.yaml$/);
       expect(claim.notice).toContain(`is open in another deploy-doctor (process ${pid})`);
       expect(claim.notice).toContain(claim.file);
+      // The copy starts from the original, comments included, and the original is left alone.
+      writeFileSync(file, '# kept\nversion: 1\nsymptoms: [fear-of-deploying]\n');
+      saveSession(claim.file, session, env());
+      expect(readFileSync(claim.file, 'utf8')).toMatch(/^# kept\n/);
+      expect(readFileSync(file, 'utf8')).toBe('# kept\nversion: 1\nsymptoms: [fear-of-deploying]\n');
     });
   });
 
@@ -125,7 +130,7 @@ describe('--session on a hand-written answers file', () => {
       '  deploy-automated: no # only the database step is manual',
       '',
     ].join('\n');
-    writeFileSync(file, handWritten);
+    writeFileSync(file, handWritten, { mode: 0o644 });
     const changed: Session = { ...session, date: undefined, answers: { 'deploy-automated': 'no', 'pipeline-exists': 'partly' } };
     saveSession(file, changed, env());
     const text = readFileSync(file, 'utf8');
@@ -133,6 +138,7 @@ describe('--session on a hand-written answers file', () => {
     expect(text).toContain('team: Payments # the platform team');
     expect(text).toContain('  # asked by Sam\n  deploy-automated: no # only the database step is manual\n');
     expect(text).toContain('pipeline-exists: partly');
+    expect(statSync(file).mode & 0o777).toBe(0o644);
     expect(readSession(file, await bundledIndex())).toEqual({ ...changed, date: undefined });
   });
 });

@@ -12,3 +12,8 @@ export class InvalidContentError extends Error {
     super(lines.join('\n'));
   }
 }
+
+/** The output could not be written (disk full, device error, standard output gone): exit 1 with one line. */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+}

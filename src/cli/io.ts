@@ -1,10 +1,13 @@
+import { readStreamBytes } from '../source/read-text-file.js';
+
 /** Everything the commands touch outside themselves, so tests can run them in-process. */
 export type Io = {
   out: (text: string) => void;
   err: (text: string) => void;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
-  readStdin: () => Promise<string>;
+  /** At most the 1 MiB limit and one byte more (tests may hand over text); decoded like a file. */
+  readStdin: () => Promise<Uint8Array | string>;
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
 };
@@ -15,11 +18,7 @@ export function processIo(): Io {
     err: (text) => void process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
-    },
+    readStdin: () => readStreamBytes(process.stdin),
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
   };

@@ -9,7 +9,9 @@ export function parseCommandArgs<const T extends Options>(command: string, args:
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    throw new UsageError(`${command}: ${message.replace(/\. To specify a positional argument.*$/, '')}`);
+    // The interactive app's errors already start with the program name (run() adds "deploy-doctor: ").
+    const prefix = command === 'deploy-doctor' ? '' : `${command}: `;
+    throw new UsageError(`${prefix}${message.replace(/\. To specify a positional argument.*$/, '')}`);
   }
 }
 

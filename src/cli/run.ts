@@ -1,5 +1,6 @@
+import { showControls } from '../source/show-controls.js';
 import { closestIds } from '../source/suggest.js';
-import { exitCodes, InvalidContentError, UsageError } from './errors.js';
+import { exitCodes, InvalidContentError, OutputError, UsageError } from './errors.js';
 import { helpText, version } from './help.js';
 import type { Io } from './io.js';
 
@@ -16,7 +17,9 @@ const commands: Record<string, () => Promise<Command>> = {
 };
 
 /** Dispatches a command line and turns every expected failure into a message and an exit code. */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+export async function run(argv: readonly string[], terminalIo: Io): Promise<number> {
+  // The output edge: titles, team names and ids reach the terminal with their control characters visible.
+  const io: Io = { ...terminalIo, out: (text) => terminalIo.out(showControls(text)), err: (text) => terminalIo.err(showControls(text)) };
   try {
     const [first, ...rest] = argv;
     if (first === '--help' || first === '-h' || first === 'help') {
@@ -36,7 +39,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       const guess = closestIds(first, Object.keys(commands), 1)[0];
       throw new UsageError(`unknown command "${first}"${guess ? `; did you mean "${guess}"?` : ''}`);
     }
-    if (rest.includes('--help') || rest.includes('-h')) {
+    // After "--" everything is an operand: `report -- --help` reads a file named --help.
+    const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+    if (options.includes('--help') || options.includes('-h')) {
       io.out(helpText);
       return exitCodes.ok;
     }
@@ -45,6 +50,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (error instanceof UsageError) {
       io.err(`deploy-doctor: ${error.message}\nRun "deploy-doctor --help" for usage.\n`);
       return exitCodes.usage;
+    }
+    if (error instanceof OutputError) {
+      io.err(`deploy-doctor: ${error.message}\n`);
+      return exitCodes.invalidContent;
     }
     if (error instanceof InvalidContentError) {
       io.err(`${error.lines.join('\n')}\n`);

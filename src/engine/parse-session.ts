@@ -1,5 +1,5 @@
 import { sortProblems, type Problem } from '../source/problems.js';
-import { unknownIdMessage } from '../source/suggest.js';
+import { MAX_SUGGESTED, unknownIdMessage as suggestedMessage } from '../source/suggest.js';
 import { parseYamlSource, problemAt } from '../source/yaml-source.js';
 import { zodProblems } from '../source/zod-problems.js';
 import { healthyAnswer } from './answer-effects.js';
@@ -17,7 +17,9 @@ export function parseSession(file: string, text: string, index: KnowledgeIndex):
   }
   const parsed = answersFileSchema.safeParse(source.data, { reportInput: true });
   if (!parsed.success) return { problems: sortProblems(zodProblems(source, answersFileSchema, parsed.error.issues)) };
-  const checked = checkAnswersFile(parsed.data, index, (path, message) => problemAt(source, path, message));
+  // The ids as written: the schema's record drops a "__proto__" key, which must still be reported.
+  const writtenIds = Object.keys((source.data as { answers?: object }).answers ?? {});
+  const checked = checkAnswersFile(parsed.data, index, (path, message) => problemAt(source, path, message), writtenIds);
   return checked.length > 0 ? { problems: sortProblems(checked) } : { session: sessionFromFile(parsed.data, index), problems: [] };
 }
 
@@ -26,8 +28,10 @@ type At = (path: readonly PropertyKey[], message: string) => Problem;
 const roomFields = ['knowledge', 'respondents', 'room', 'symptomCounts', 'metrics', 'votes'] as const;
 
 /** Everything the schema alone cannot say: ids against the knowledge, labels against the respondents, counts against the room. */
-export function checkAnswersFile(data: AnswersFile, index: KnowledgeIndex, at: At): Problem[] {
+export function checkAnswersFile(data: AnswersFile, index: KnowledgeIndex, at: At, writtenIds: readonly string[] = Object.keys(data.answers)): Problem[] {
   const problems: Problem[] = [];
+  // Suggestions cost a comparison with every known id: the first few problems get them, the rest are counted.
+  const unknownIdMessage = (kind: string, id: string, known: Iterable<string>) => suggestedMessage(kind, id, problems.length < MAX_SUGGESTED ? known : []);
   if (data.version === 1) {
     for (const field of roomFields) if (data[field] !== undefined) problems.push(at([field], `needs "version: 2" (version 1 files have one voice)`));
     for (const [id, entry] of Object.entries(data.answers)) {
@@ -35,10 +39,15 @@ export function checkAnswersFile(data: AnswersFile, index: KnowledgeIndex, at: A
     }
   }
 
+  const listed = new Set<string>();
   data.symptoms.forEach((id, position) => {
     if (!index.symptoms.has(id)) problems.push(at(['symptoms', position], unknownIdMessage('symptom', id, index.symptoms.keys())));
-    else if (data.symptoms.indexOf(id) !== position) problems.push(at(['symptoms', position], `symptom "${id}" is listed twice`));
+    else if (listed.has(id)) problems.push(at(['symptoms', position], `symptom "${id}" is listed twice`));
+    listed.add(id);
   });
+  for (const id of writtenIds) {
+    if (!Object.hasOwn(data.answers, id)) problems.push(at(['answers', id], unknownIdMessage('question', id, index.questions.keys())));
+  }
 
   const labels = new Set<string>();
   data.respondents?.forEach((respondent, position) => {

@@ -45,6 +45,6 @@ export async function loadDoraClusters(knowledgeDir: string, cwd: string): Promi
 export async function checkDoraClusters(knowledgeDir: string, cwd: string): Promise<Problem[]> {
   const path = join(knowledgeDir, doraClustersFile);
   const read = await readTextFile(path);
-  if (!read.ok) return read.reason.startsWith('cannot be read') ? [] : [{ file: displayPath(path, cwd), line: read.line ?? 1, column: 1, field: '', message: `file ${read.reason}` }];
+  if (!read.ok) return read.reason.startsWith('does not exist') ? [] : [{ file: displayPath(path, cwd), line: read.line ?? 1, column: 1, field: '', message: `file ${read.reason}` }];
   return parseDoraClusters(displayPath(path, cwd), read.text).problems;
 }

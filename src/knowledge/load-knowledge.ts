@@ -7,8 +7,8 @@ import { readKnowledgeDir } from './read-knowledge-dir.js';
 import type { Knowledge, KnowledgeKind } from './schema.js';
 
 export type KnowledgeLoad =
-  | { ok: true; knowledge: Knowledge; loaded: LoadedKnowledge }
-  | { ok: false; problems: Problem[] }
+  | { ok: true; knowledge: Knowledge; loaded: LoadedKnowledge; warnings: Problem[] }
+  | { ok: false; problems: Problem[]; warnings: Problem[] }
   | { ok: false; usageError: string };
 
 const brokenKey = { symptoms: 'symptoms', 'anti-patterns': 'antiPatterns', questions: 'questions' } as const;
@@ -24,11 +24,13 @@ export async function loadKnowledge(dirs: readonly string[], cwd: string): Promi
     questions: new Map(),
   };
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   const broken: BrokenIds = { symptoms: new Set(), antiPatterns: new Set(), questions: new Set() };
   for (const dir of dirs) {
     const read = await readKnowledgeDir(dir, cwd);
     if (!read.ok) return read;
     problems.push(...read.problems);
+    warnings.push(...read.warnings);
     for (const { kind, id } of read.unreadable) (broken[brokenKey[kind]] as Set<string>).add(id);
     const layer = new Set<string>();
     for (const file of read.files) {
@@ -54,8 +56,8 @@ export async function loadKnowledge(dirs: readonly string[], cwd: string): Promi
     questions: [...merged.questions.values()] as LoadedEntity<'questions'>[],
   };
   problems.push(...crossCheck(loaded, broken));
-  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
-  return { ok: true, knowledge: toKnowledge(loaded), loaded };
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems), warnings };
+  return { ok: true, knowledge: toKnowledge(loaded), loaded, warnings };
 }
 
 const byId = (a: { id: string }, b: { id: string }) => compareText(a.id, b.id);

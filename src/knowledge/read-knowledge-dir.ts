@@ -1,18 +1,22 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, isAbsolute } from 'node:path';
+import { mapLimit } from '../source/map-limit.js';
 import type { Problem } from '../source/problems.js';
 import { readTextFile } from '../source/read-text-file.js';
+import { closestIds } from '../source/suggest.js';
 import { knowledgeKinds, type KnowledgeKind } from './schema.js';
 
 export type KnowledgeFile = { kind: KnowledgeKind; id: string; file: string; text: string };
 
 export type DirectoryRead =
   /** `unreadable` lists entities whose files exist but could not be read, so references to them stay quiet. */
-  | { ok: true; files: KnowledgeFile[]; unreadable: { kind: KnowledgeKind; id: string }[]; problems: Problem[] }
+  | { ok: true; files: KnowledgeFile[]; unreadable: { kind: KnowledgeKind; id: string }[]; problems: Problem[]; warnings: Problem[] }
   | { ok: false; usageError: string };
 
 const kinds = Object.keys(knowledgeKinds) as KnowledgeKind[];
 const yamlFile = /\.ya?ml$/i;
+/** Enough reads in flight to keep the disk busy, far below any open-files limit. */
+const MAX_OPEN_FILES = 32;
 
 /** Paths are shown relative to where the user stands, so they can be clicked or pasted. */
 export function displayPath(path: string, cwd: string): string {
@@ -32,37 +36,50 @@ export async function readKnowledgeDir(dir: string, cwd: string): Promise<Direct
   const files: KnowledgeFile[] = [];
   const unreadable: { kind: KnowledgeKind; id: string }[] = [];
   const problems: Problem[] = [];
+  /** Files and folders that are skipped: worth a line on stderr, not a failed validation. */
+  const warnings: Problem[] = [];
   const at = (path: string, message: string): Problem => ({ file: displayPath(path, cwd), line: 1, column: 1, field: '', message });
 
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.isFile() && yamlFile.test(entry.name)) {
       problems.push(at(join(dir, entry.name), `is outside symptoms/, anti-patterns/ and questions/, so it would be ignored`));
+    } else if (entry.isDirectory() && !(kinds as string[]).includes(entry.name)) {
+      const meant = closestIds(entry.name, kinds, 1)[0];
+      if (meant) warnings.push(at(join(dir, entry.name), `is not a knowledge folder, so its files are ignored; did you mean "${meant}/"?`));
     }
   }
   for (const kind of kinds) {
     const kindDir = join(dir, kind);
-    let names: string[];
+    let entries;
     try {
-      names = (await readdir(kindDir, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
-    } catch {
+      // Symbolic links are read through to their target like any file; a broken one is reported.
+      entries = (await readdir(kindDir, { withFileTypes: true })).filter((entry) => entry.isFile() || entry.isSymbolicLink());
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') problems.push(at(kindDir, `cannot be listed (${code ?? String(error)})`));
       continue;
     }
-    // Read in parallel: most of a sequential load is waiting on the file system.
-    const yamlNames = names.filter((candidate) => yamlFile.test(candidate)).sort();
-    const reads = await Promise.all(yamlNames.map((name) => readTextFile(join(kindDir, name))));
+    for (const entry of entries) {
+      if (/\.json$/i.test(entry.name)) warnings.push(at(join(kindDir, entry.name), 'is ignored: knowledge files are .yaml or .yml (JSON is valid YAML, so renaming it is enough)'));
+    }
+    const yamlEntries = entries.filter((entry) => yamlFile.test(entry.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // Read in parallel, a bounded number at a time: most of a sequential load is waiting on the file system.
+    const reads = await mapLimit(yamlEntries, MAX_OPEN_FILES, (entry) => readTextFile(join(kindDir, entry.name)));
     reads.forEach((read, position) => {
-      const path = join(kindDir, yamlNames[position]!);
-      const id = yamlNames[position]!.replace(yamlFile, '');
+      const entry = yamlEntries[position]!;
+      const path = join(kindDir, entry.name);
+      const id = entry.name.replace(yamlFile, '');
       if (read.ok) {
         files.push({ kind, id, file: displayPath(path, cwd), text: read.text });
       } else {
         unreadable.push({ kind, id });
-        problems.push({ ...at(path, `file ${read.reason}`), line: read.line ?? 1 });
+        const reason = entry.isSymbolicLink() && read.reason === 'does not exist' ? 'is a symbolic link to something that does not exist' : read.reason;
+        problems.push({ ...at(path, `file ${reason}`), line: read.line ?? 1 });
       }
     });
   }
   if (files.length === 0 && problems.length === 0) {
     problems.push(at(dir, 'holds no knowledge: expected YAML files in symptoms/, anti-patterns/ or questions/'));
   }
-  return { ok: true, files, unreadable, problems };
+  return { ok: true, files, unreadable, problems, warnings };
 }

@@ -1,4 +1,5 @@
 import { compareText } from './compare-text.js';
+import { count } from './count.js';
 /** One thing wrong with a file, with enough position to jump straight to it. */
 export type Problem = {
   file: string;
@@ -11,6 +12,17 @@ export type Problem = {
 export function formatProblem(problem: Problem): string {
   const field = problem.field === '' ? '-' : problem.field;
   return `${problem.file}:${problem.line}:${problem.column}  ${field}  ${problem.message}`;
+}
+
+/** Enough problems to act on; a file with 70,000 wrong ids needs the first few and a count, not a flood. */
+export const MAX_PROBLEMS_SHOWN = 50;
+
+/** The problems, capped, then one summary line such as "answers file is invalid: 3 problems". */
+export function formatProblemList(problems: readonly Problem[], summary: string, limit = MAX_PROBLEMS_SHOWN): string[] {
+  const lines = problems.slice(0, limit).map(formatProblem);
+  if (problems.length > limit) lines.push(`... and ${(problems.length - limit).toLocaleString('en-US')} more`);
+  lines.push(`${summary}: ${count(problems.length, 'problem')}`);
+  return lines;
 }
 
 export function sortProblems(problems: readonly Problem[]): Problem[] {

@@ -13,6 +13,9 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/** Only the first few problems of a file get "did you mean" suggestions; after that they only cost time. */
+export const MAX_SUGGESTED = 10;
+
 /** The closest known ids, best first; a typo or a half-remembered id should still lead somewhere. */
 export function closestIds(unknown: string, known: Iterable<string>, limit = 3): string[] {
   const scored: { id: string; score: number }[] = [];

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { fieldPath, type Problem } from './problems.js';
 
 /**
@@ -18,7 +18,8 @@ const MAX_ALIASES = 50;
 export function parseYamlSource(file: string, text: string): { source?: YamlSource; problems: Problem[] } {
   const lineCounter = new LineCounter();
   // logLevel 'error': warnings become reported problems below instead of process warnings on stderr.
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
+  // uniqueKeys is checked by duplicateKeys below: the library compares every key with every other.
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error' });
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -27,8 +28,13 @@ export function parseYamlSource(file: string, text: string): { source?: YamlSour
     file,
     ...position(error.pos[0]),
     field: '',
-    message: `YAML syntax: ${firstLine(error.message)}`,
+    message: `YAML syntax: ${syntaxMessage(error.code, error.message)}`,
   }));
+  if (problems.length === 0) {
+    for (const { key, offset, first } of duplicateKeys(document)) {
+      problems.push({ file, ...position(offset), field: '', message: `YAML syntax: key "${key}" appears twice in one mapping (first on line ${position(first).line})` });
+    }
+  }
   if (problems.length > 0) return { problems };
 
   let data: unknown;
@@ -46,6 +52,39 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
 }
 
+/** The library's own words where they would puzzle someone editing a file (it suggests its own API). */
+function syntaxMessage(code: string, message: string): string {
+  if (code === 'MULTIPLE_DOCS') return 'the file holds more than one YAML document (a second "---"); keep one per file';
+  return firstLine(message);
+}
+
+/**
+ * Every key written twice in one mapping, found while indexing each mapping's pairs by key (the
+ * index `locate` uses later): linear in the file's size.
+ */
+function duplicateKeys(document: Document): { key: string; offset: number; first: number }[] {
+  const found: { key: string; offset: number; first: number }[] = [];
+  const pending: unknown[] = [document.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isMap(node)) {
+      const pairs = new Map<unknown, Pair>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          const first = pairs.get(pair.key.value);
+          if (first === undefined) pairs.set(pair.key.value, pair);
+          else found.push({ key: String(pair.key.value), offset: rangeStart(pair.key) ?? 0, first: rangeStart(first.key) ?? 0 });
+        }
+        if (isMap(pair.value) || isSeq(pair.value)) pending.push(pair.value);
+      }
+      pairIndex.set(node, pairs);
+    } else if (isSeq(node)) {
+      for (const item of node.items) if (isMap(item) || isSeq(item)) pending.push(item);
+    }
+  }
+  return found;
+}
+
 /**
  * The offset of the deepest node that exists along the path: a missing field
  * is reported where its parent is, an unknown key where the key is written.
@@ -55,7 +94,7 @@ function offsetOf(document: Document, path: readonly PropertyKey[], at: 'value' 
   let offset = rangeStart(node) ?? 0;
   for (const [depth, key] of path.entries()) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+      const pair = pairsByKey(node).get(key);
       if (!pair) break;
       offset = rangeStart(pair.key) ?? offset;
       if (at === 'key' && depth === path.length - 1) break;
@@ -69,6 +108,18 @@ function offsetOf(document: Document, path: readonly PropertyKey[], at: 'value' 
     }
   }
   return offset;
+}
+
+/** Each mapping's pairs by key, built once: locating thousands of problems stays linear. */
+const pairIndex = new WeakMap<YAMLMap, Map<unknown, Pair>>();
+function pairsByKey(node: YAMLMap): Map<unknown, Pair> {
+  let pairs = pairIndex.get(node);
+  if (!pairs) {
+    pairs = new Map();
+    for (const item of node.items) if (isPair(item) && isScalar(item.key) && !pairs.has(item.key.value)) pairs.set(item.key.value, item);
+    pairIndex.set(node, pairs);
+  }
+  return pairs;
 }
 
 function rangeStart(node: unknown): number | undefined {

@@ -1,17 +1,22 @@
 import type * as z from 'zod/mini';
-import { closestIds } from './suggest.js';
+import { closestIds, MAX_SUGGESTED } from './suggest.js';
 import type { Problem } from './problems.js';
 import { problemAt, type YamlSource } from './yaml-source.js';
 
 /** Turns zod's issues into one positioned, plain-language problem each. */
 export function zodProblems(source: YamlSource, schema: z.ZodMiniType, issues: readonly z.core.$ZodIssue[]): Problem[] {
   const problems: Problem[] = [];
+  // One problem per field: once its type is wrong, zod's further checks on it ("must not be empty") only contradict.
+  const wrongType = new Set<string>();
   for (const issue of issues) {
     const path = issue.path as PropertyKey[];
+    const pathKey = JSON.stringify(path);
+    if (wrongType.has(pathKey)) continue;
+    if (issue.code === 'invalid_type') wrongType.add(pathKey);
     if (issue.code === 'unrecognized_keys') {
       const known = fieldsAt(schema as unknown as Schema, path);
       for (const key of issue.keys) {
-        const guess = closestIds(key, known, 1)[0];
+        const guess = problems.length < MAX_SUGGESTED ? closestIds(key, known, 1)[0] : undefined;
         const hint = guess ? `; did you mean "${guess}"?` : '';
         problems.push(problemAt(source, [...path, key], `unknown field "${key}"${hint}`, 'key'));
       }
@@ -53,7 +58,7 @@ function intendedBranch(branches: readonly (readonly z.core.$ZodIssue[])[]): z.c
 /** zod's own messages start with "Invalid"; ours (from the schemas) are already plain words. */
 function describe(issue: z.core.$ZodIssue): string {
   if (!issue.message.startsWith('Invalid')) return issue.message;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && 'input' in issue && issue.input === undefined) return 'is required';
   if (issue.code === 'invalid_type') return `must be ${article(issue.expected)}, not ${typeName(issue.input)}`;
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
   return issue.message;
@@ -69,6 +74,9 @@ function article(expected: string): string {
 function typeName(value: unknown): string {
   if (value === null) return 'empty (null)';
   if (Array.isArray(value)) return 'a list';
+  // YAML's !!omap and !!set tags; "a mapping" would contradict "must be a mapping".
+  if (value instanceof Map) return 'an ordered map (!!omap); write a plain mapping without the tag';
+  if (value instanceof Set) return 'a set (!!set); write a plain list without the tag';
   if (typeof value === 'object') return 'a mapping';
   return `${typeof value} ${JSON.stringify(value)}`;
 }

@@ -53,6 +53,26 @@ async function reportStartup() {
   );
 }
 
+/** Issue 9: validation must stay linear; a 1 MiB answers file of unknown ids is judged well under a second. */
+async function unknownIdsRejection() {
+  const dir = await mkdtemp(join(tmpdir(), 'deploy-doctor-bench-'));
+  const lines = ['version: 1', 'symptoms: [merge-freeze]', 'answers:'];
+  let bytes = lines.join('\n').length;
+  for (let id = 0; ; id++) {
+    const line = `  unknown-question-${id}: no`;
+    if (bytes + line.length + 1 > 1024 * 1024) break;
+    lines.push(line);
+    bytes += line.length + 1;
+  }
+  const file = join(dir, 'unknown-ids.yaml');
+  await writeFile(file, lines.join('\n'));
+  const result = compareWithBareNode([join(repoRoot, 'dist/cli.js'), 'report', file], { runs: 5, status: 1 });
+  await rm(dir, { recursive: true, force: true });
+  console.log(
+    `validation: 1 MiB answers file of ${(lines.length - 3).toLocaleString('en-US')} unknown question ids, rejected by a fresh process: ${result.measuredMs.toFixed(0)} ms vs node -e '' ${result.baselineMs.toFixed(0)} ms = ${result.ratio.toFixed(1)}x (target < 1,000 ms) ${verdict(result.measuredMs < 1000)}`,
+  );
+}
+
 function nextOnSyntheticPack() {
   const knowledge = syntheticKnowledge({ symptoms: 2000, antiPatterns: 500, questions: 1000 });
   const index = indexKnowledge(knowledge);
@@ -80,6 +100,7 @@ function searchOnSyntheticPack() {
 
 await knowledgeLoading();
 await reportStartup();
+await unknownIdsRejection();
 nextOnSyntheticPack();
 searchOnSyntheticPack();
 await interactiveFigures();

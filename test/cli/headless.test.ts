@@ -221,7 +221,7 @@ describe('report on bad answers', () => {
   it('a missing file: exit 2', async () => {
     const result = await runCli(['report', 'nowhere.yaml'], { cwd: dir });
     expectCleanFailure(result, 2);
-    expect(result.stderr).toBe('deploy-doctor: answers file nowhere.yaml cannot be read (missing or no permission)\nRun "deploy-doctor --help" for usage.\n');
+    expect(result.stderr).toBe('deploy-doctor: answers file nowhere.yaml does not exist\nRun "deploy-doctor --help" for usage.\n');
   });
 
   it('no answers file at all: exit 2', async () => {

@@ -5,11 +5,16 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvalidContentError } from '../../src/cli/errors.js';
+import { readAnswers } from '../../src/cli/read-answers.js';
+import { serializeSession, updateSessionText } from '../../src/cli/session-yaml.js';
+import { parseSession } from '../../src/engine/parse-session.js';
+import type { Session } from '../../src/engine/session-schema.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { parseKnowledgeFile } from '../../src/knowledge/parse-knowledge-file.js';
 import type { KnowledgeKind } from '../../src/knowledge/schema.js';
 import type { Problem } from '../../src/source/problems.js';
-import { bundledDir, repoRoot } from '../support/bundled-knowledge.js';
+import { bundledDir, bundledIndex, repoRoot } from '../support/bundled-knowledge.js';
 
 const realFiles: Record<KnowledgeKind, string> = {
   symptoms: readFileSync(join(bundledDir, 'symptoms', 'fear-of-deploying.yaml'), 'utf8'),
@@ -139,5 +144,78 @@ describe('loading arbitrary documents', () => {
         { numRuns: 150 },
       );
     });
+  });
+});
+
+describe('answers files and saved sessions', () => {
+  const realAnswers = readFileSync(join(repoRoot, 'test/fixtures/answers/full.yaml'), 'utf8');
+  /** Bytes as they might arrive on standard input: mutated real answers, YAML-ish noise, raw binary. */
+  const stdinBytes = fc.oneof(
+    fc.tuple(fc.array(mutation, { minLength: 1, maxLength: 4 })).map(([mutations]) => Buffer.from(mutate(realAnswers, mutations))),
+    yamlishText.map((text) => Buffer.from(text)),
+    fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.concat([Buffer.from(realAnswers.slice(0, 120)), bytes])),
+  );
+  const stdinIo = (bytes: Uint8Array) => ({
+    out: () => undefined,
+    err: () => undefined,
+    cwd: repoRoot,
+    env: {},
+    readStdin: async () => bytes,
+    stdinIsTTY: false,
+    stdoutIsTTY: false,
+  });
+
+  it('answers read from standard input give a session or positioned problems, never anything else', async () => {
+    const index = await bundledIndex();
+    await fc.assert(
+      fc.asyncProperty(stdinBytes, async (bytes) => {
+        try {
+          const session = await readAnswers('-', index, stdinIo(bytes));
+          expect(session.version).toBe(1);
+        } catch (error) {
+          expect(error).toBeInstanceOf(InvalidContentError);
+          const lines = (error as InvalidContentError).lines;
+          expect(lines.at(-1)).toMatch(/^answers file is invalid: \d+ problems?$|^<stdin>:\d+:1  -  file /);
+          for (const line of lines.slice(0, -1)) expect(line).toMatch(/^(<stdin>:[1-9]\d*:[1-9]\d*  .+  \S|\.\.\. and [\d,]+ more$)/s);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  /** Sessions the app could save: any team name and notes people might type, controls included. */
+  const knownIds = (ids: readonly string[]) => fc.uniqueArray(fc.constantFrom(...ids), { minLength: 1, maxLength: 6 });
+  const sessionArbitrary = (symptomIds: string[], questionIds: string[]) =>
+    fc.record(
+      {
+        version: fc.constant(1 as const),
+        team: fc.string({ minLength: 1, maxLength: 60, unit: 'grapheme' }).map((team) => team.trim()).filter((team) => team.length > 0),
+        date: fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
+        symptoms: knownIds(symptomIds),
+        answers: fc.dictionary(fc.constantFrom(...questionIds), fc.constantFrom('yes', 'no', 'partly', 'unsure'), { maxKeys: 8 }),
+        notes: fc.string({ maxLength: 300, unit: 'binary' }),
+      },
+      { requiredKeys: ['version', 'symptoms', 'answers'] },
+    ) as fc.Arbitrary<Session>;
+
+  it('every session the app can save reads back as the same session, fresh or written into a hand-written file', async () => {
+    const index = await bundledIndex();
+    const sessions = sessionArbitrary([...index.symptoms.keys()], [...index.questions.keys()]);
+    const handWritten = `# our retro\n${realAnswers}`;
+    fc.assert(
+      fc.property(sessions, (session) => {
+        // Empty notes are not written: they read back as no notes, which reports treat the same.
+        const expected = { ...session, answers: session.answers ?? {}, notes: session.notes || undefined };
+        const fresh = parseSession('saved.yaml', serializeSession(session), index);
+        expect(fresh.problems).toEqual([]);
+        expect(fresh.session).toEqual(expected);
+        const updated = updateSessionText(handWritten, session);
+        if (updated !== undefined) {
+          expect(parseSession('saved.yaml', updated, index).session).toEqual(expected);
+          expect(updated).toContain('# our retro');
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -5,7 +5,7 @@ import { repoRoot } from './bundled-knowledge.js';
 export type CliResult = { code: number; stdout: string; stderr: string };
 
 /** Runs the CLI in-process with captured output; `cwd` defaults to the repository root. */
-export async function runCli(argv: string[], { cwd = repoRoot, stdin = '' }: { cwd?: string; stdin?: string } = {}): Promise<CliResult> {
+export async function runCli(argv: string[], { cwd = repoRoot, stdin = '' }: { cwd?: string; stdin?: string | Uint8Array } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: Io = {

@@ -7,7 +7,8 @@ import { loadCliKnowledge } from '../load-cli-knowledge.js';
 import { knowledgeOption, parseCommandArgs } from '../parse-command-args.js';
 import { describeWriteError } from '../describe-write-error.js';
 import { listSessions } from '../list-sessions.js';
-import { lastSessionFile, newSessionFile, readSession, saveSession, serializeSession, stateDir, writeAtomicSync } from '../session-store.js';
+import { claimSessionFile, lastSessionFile, newSessionFile, readSession, saveSession, serializeSession, stateDir } from '../session-store.js';
+import { writeFileAtomicSync } from '../write-file-atomic.js';
 import { FileExistsError, writeFileAtomic } from '../write-file-atomic.js';
 import type { Session } from '../../engine/session-schema.js';
 import { initialState, resumeFrom } from '../../ui/state.js';
@@ -32,7 +33,7 @@ export function launchCommand(env: Io['env'], script: string | undefined, cwd: s
 
 /** `deploy-doctor` with no command: the guided diagnosis in the terminal. */
 export async function interactiveCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values } = parseCommandArgs('deploy-doctor', args, {
+  const { values, positionals } = parseCommandArgs('deploy-doctor', args, {
     ...knowledgeOption,
     session: { type: 'string' },
     resume: { type: 'boolean' },
@@ -40,6 +41,7 @@ export async function interactiveCommand(args: readonly string[], io: Io): Promi
     room: { type: 'boolean' },
     'no-color': { type: 'boolean' },
   });
+  if (positionals.length > 0) throw new UsageError(`unknown command "${positionals[0]}"; the interactive app takes only options (see --help)`);
   const command = launchCommand(io.env, process.argv[1], io.cwd);
   const index = await loadCliKnowledge((values.knowledge ?? []).map((dir) => resolve(io.cwd, dir)), io);
   if (values.sessions) {
@@ -73,7 +75,11 @@ export async function interactiveCommand(args: readonly string[], io: Io): Promi
   if (resumeFile && !saved && existsSync(resumeFile) && (chosenFile || values.resume)) {
     throw new InvalidContentError([`${resumeFile} is not a readable answers file; check it with "deploy-doctor report ${resumeFile}"`]);
   }
-  const freshFile = chosenFile ?? newSessionFile(io.env, now);
+  // Two instances on one session file would overwrite each other's answers: the second works on a copy.
+  const claimed = chosenFile ?? (saved ? resumeFile : undefined);
+  const claim = claimed ? claimSessionFile(claimed) : undefined;
+  if (claim?.notice) io.err(claim.notice);
+  const freshFile = claim && chosenFile ? claim.file : newSessionFile(io.env, now);
 
   let initial = initialState({ date: localDate(now), resumable: chosenFile ? undefined : saved });
   // An explicit --session or --resume continues at once; otherwise the welcome screen offers it.
@@ -86,11 +92,11 @@ export async function interactiveCommand(args: readonly string[], io: Io): Promi
   let latest: { session: Session; savedTo?: string; problem?: string } | undefined;
   const services: Services = {
     saveSession: (session, resumed) => {
-      const file = savedAs ?? (resumed && resumeFile ? resumeFile : freshFile);
+      const file = savedAs ?? (resumed && resumeFile ? (claim?.file ?? resumeFile) : freshFile);
       try {
         // A file chosen with "save session as" is written on its own: the state folder (and its
         // last-session pointer) may be exactly what cannot be written.
-        if (savedAs) writeAtomicSync(savedAs, serializeSession(session));
+        if (savedAs) writeFileAtomicSync(savedAs, serializeSession(session));
         else saveSession(file, session, io.env);
         latest = { session, savedTo: file };
         return { ok: true };

@@ -3,7 +3,7 @@ import { loadKnowledge } from '../../knowledge/load-knowledge.js';
 import { bundledKnowledgeDir } from '../bundled-knowledge.js';
 import { exitCodes, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { knowledgeProblemLines } from '../load-cli-knowledge.js';
+import { knowledgeProblemLines, printWarnings } from '../load-cli-knowledge.js';
 import { knowledgeOption, parseCommandArgs } from '../parse-command-args.js';
 import { count } from '../../source/count.js';
 import { checkDoraClusters } from '../../knowledge/load-dora-clusters.js';
@@ -15,6 +15,7 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
   const dirs = [base, ...(values.knowledge ?? []).map((dir) => resolve(io.cwd, dir))];
   const result = await loadKnowledge(dirs, io.cwd);
   if ('usageError' in result) throw new UsageError(result.usageError);
+  printWarnings(result.warnings, io);
   if (!result.ok) {
     io.err(`${knowledgeProblemLines(result.problems).join('\n')}\n`);
     return exitCodes.invalidContent;

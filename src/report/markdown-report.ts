@@ -6,6 +6,8 @@ import type { KnowledgeIndex } from '../engine/knowledge-index.js';
 import type { Metric } from '../knowledge/schema.js';
 import { describeEvidence } from './describe-evidence.js';
 import { inline, percent, quoted, row } from './markdown-text.js';
+import { mermaidGantt } from './mermaid-gantt.js';
+import { reportTitle } from './report-title.js';
 import { summarize } from './summary.js';
 
 const doraNames = {
@@ -20,19 +22,25 @@ export function weeksLabel(step: Pick<PlanStep, 'from' | 'to'>): string {
   return step.from === step.to ? `Week ${step.from}` : `Weeks ${step.from}-${step.to}`;
 }
 
+export type MarkdownOptions = {
+  /** Adds a Mermaid gantt of the timeline beside (never instead of) the plain table, for GitHub and GitLab. */
+  mermaid?: boolean;
+};
+
+/** A bold line instead of a fourth-level heading: Notion keeps only three heading levels. */
+const label = (text: string) => `**${text}**\n`;
+
 /**
  * GitHub-flavoured Markdown meant to be pasted into a wiki. Everything comes
  * from the diagnosis, never from the clock, so the same answers give the same bytes.
+ * Wikis differ, so it keeps to what all of them import: headings down to h3, no HTML,
+ * table cells without pipes or line breaks.
  */
-export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex): string {
+export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex, options: MarkdownOptions = {}): string {
   const { session, ranking, plan } = diagnosis;
   const lines: string[] = [];
   const push = (...more: string[]) => lines.push(...more);
-  const title = ['Deployment diagnosis', session.team && `for ${inline(session.team)}`, session.date && `(${session.date})`]
-    .filter(Boolean)
-    .join(' ');
-
-  push(`# ${title}`, '', inline(summarize(diagnosis)), '');
+  push(`# ${inline(reportTitle(session))}`, '', inline(summarize(diagnosis)), '');
 
   push('## Symptoms reported', '');
   for (const symptom of diagnosis.symptoms) push(`- **${inline(symptom.title)}**: ${inline(symptom.summary)}`);
@@ -63,20 +71,20 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
     }
     push(inline(antiPattern.summary), '');
     push(`**Telltale sign:** ${inline(antiPattern.telltaleSign)}`, '');
-    push('#### Why we think so', '');
+    push(label('Why we think so'));
     for (const entry of cause.evidence) push(`- ${inline(describeEvidence(entry, index))}`);
     if (!leading.has(item.antiPattern)) push('- Not confirmed on its own, but a leading cause cannot be fixed without it.');
     push('');
-    push('#### Steps', '');
+    push(label('Steps'));
     for (const step of item.steps) {
       push(`**${weeksLabel(step)}: ${inline(step.title)}**`, '');
       for (const action of step.actions) push(`- [ ] ${inline(action)}`);
       push('');
     }
-    push('#### Metrics to watch', '');
+    push(label('Metrics to watch'));
     for (const metric of antiPattern.metrics) push(`- ${metricLine(metric)}`);
     push('');
-    push('#### Objections you will hear', '');
+    push(label('Objections you will hear'));
     for (const { objection, answer } of antiPattern.objections) push(`- **"${inline(objection)}"** ${inline(answer)}`);
     push('');
   });
@@ -88,6 +96,7 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
       push(row([weeksLabel(step), inline(index.antiPatterns.get(step.antiPattern)!.title), inline(step.title)]));
     }
     push('');
+    if (options.mermaid) push(mermaidGantt(plan.timeline, index), '');
   }
 
   push('## Week 1', '');

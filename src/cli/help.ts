@@ -5,7 +5,7 @@ export const helpText = `deploy-doctor ${version}: find out why deployments hurt
 Usage
   deploy-doctor                         start the guided diagnosis (interactive terminal)
   deploy-doctor report ANSWERS          write the diagnosis and fix plan for an answers file
-        [--format md|json] [-o FILE] [--force]
+        [--format md|json|html|confluence|csv] [--mermaid] [-o FILE] [--force]
   deploy-doctor next ANSWERS [--json] [--all]
                                         the most useful next question, or why to stop
   deploy-doctor search TEXT [--json] [--limit N]

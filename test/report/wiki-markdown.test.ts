@@ -40,7 +40,7 @@ describe('Markdown that survives a wiki', () => {
   it('keeps the plan item details as bold labels where the fourth-level headings were', () => {
     const tokens = marked.lexer(renderMarkdownReport(diagnose(index, sessions.sample!), index));
     const labels = section(tokens, 'Fix plan')
-      .filter((token): token is Tokens.Paragraph => token.type === 'paragraph' && token.tokens.length === 1 && token.tokens[0]!.type === 'strong')
+      .filter((token): token is Tokens.Paragraph => token.type === 'paragraph' && token.tokens?.length === 1 && token.tokens[0]!.type === 'strong')
       .map((token) => plainText(token.tokens));
     expect(labels).toEqual(expect.arrayContaining(['Why we think so', 'Steps', 'Metrics to watch', 'Objections you will hear']));
   });

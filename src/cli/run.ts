@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<Command>> = {
   search: async () => (await import('./commands/search.js')).searchCommand,
   list: async () => (await import('./commands/list.js')).listCommand,
   validate: async () => (await import('./commands/validate.js')).validateCommand,
+  portfolio: async () => (await import('./commands/portfolio.js')).portfolioCommand,
 };
 
 /** Dispatches a command line and turns every expected failure into a message and an exit code. */

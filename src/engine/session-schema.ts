@@ -9,5 +9,7 @@ export const sessionSchema = z.strictObject({
   symptoms: z.array(idSchema).check(z.minLength(1, 'choose at least one symptom')),
   answers: z._default(z.record(idSchema, answerSchema), {}),
   notes: z.optional(z.string().check(z.maxLength(20_000, 'must be at most 20,000 characters'))),
+  /** The knowledge the answers were given against (`knowledgeVersion`), so a portfolio never mixes two. */
+  knowledge: z.optional(z.string().check(z.regex(/^sha256:[0-9a-f]{12}$/, 'must read "sha256:" and 12 hex digits, as deploy-doctor writes it'))),
 });
 export type Session = z.infer<typeof sessionSchema>;

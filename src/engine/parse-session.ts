@@ -1,28 +1,123 @@
-import type { Problem } from '../source/problems.js';
+import { sortProblems, type Problem } from '../source/problems.js';
 import { unknownIdMessage } from '../source/suggest.js';
 import { parseYamlSource, problemAt } from '../source/yaml-source.js';
 import { zodProblems } from '../source/zod-problems.js';
+import { healthyAnswer } from './answer-effects.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
-import { sessionSchema, type Session } from './session-schema.js';
+import { fullTally, roomAnswer, tallyOf, tallyTotal } from './room-answers.js';
+import { answersFileSchema, dotsPerPerson, type AnswersFile, type Responses, type Session } from './session-schema.js';
+import type { Answer } from '../knowledge/schema-primitives.js';
 
-/** Parses an answers file (YAML or JSON) and checks every id it names against the knowledge. */
+/** Parses an answers file (YAML or JSON, version 1 or 2) and checks every id and label it names. */
 export function parseSession(file: string, text: string, index: KnowledgeIndex): { session?: Session; problems: Problem[] } {
   const { source, problems } = parseYamlSource(file, text);
   if (!source) return { problems };
   if (source.data === null || source.data === undefined) {
     return { problems: [problemAt(source, [], 'answers file is empty; it needs at least "version: 1" and "symptoms: [...]"')] };
   }
-  const parsed = sessionSchema.safeParse(source.data, { reportInput: true });
-  if (!parsed.success) return { problems: zodProblems(source, sessionSchema, parsed.error.issues) };
+  const parsed = answersFileSchema.safeParse(source.data, { reportInput: true });
+  if (!parsed.success) return { problems: sortProblems(zodProblems(source, answersFileSchema, parsed.error.issues)) };
+  const checked = checkAnswersFile(parsed.data, index, (path, message) => problemAt(source, path, message));
+  return checked.length > 0 ? { problems: sortProblems(checked) } : { session: sessionFromFile(parsed.data, index), problems: [] };
+}
 
-  const session = parsed.data;
-  const idProblems: Problem[] = [];
-  session.symptoms.forEach((id, position) => {
-    if (!index.symptoms.has(id)) idProblems.push(problemAt(source, ['symptoms', position], unknownIdMessage('symptom', id, index.symptoms.keys())));
-    else if (session.symptoms.indexOf(id) !== position) idProblems.push(problemAt(source, ['symptoms', position], `symptom "${id}" is listed twice`));
-  });
-  for (const id of Object.keys(session.answers)) {
-    if (!index.questions.has(id)) idProblems.push(problemAt(source, ['answers', id], unknownIdMessage('question', id, index.questions.keys())));
+type At = (path: readonly PropertyKey[], message: string) => Problem;
+
+const roomFields = ['knowledge', 'respondents', 'room', 'symptomCounts', 'metrics', 'votes'] as const;
+
+/** Everything the schema alone cannot say: ids against the knowledge, labels against the respondents, counts against the room. */
+export function checkAnswersFile(data: AnswersFile, index: KnowledgeIndex, at: At): Problem[] {
+  const problems: Problem[] = [];
+  if (data.version === 1) {
+    for (const field of roomFields) if (data[field] !== undefined) problems.push(at([field], `needs "version: 2" (version 1 files have one voice)`));
+    for (const [id, entry] of Object.entries(data.answers)) {
+      if (typeof entry !== 'string') problems.push(at(['answers', id], 'answers per respondent or by show of hands need "version: 2"'));
+    }
   }
-  return idProblems.length > 0 ? { problems: idProblems } : { session, problems: [] };
+
+  data.symptoms.forEach((id, position) => {
+    if (!index.symptoms.has(id)) problems.push(at(['symptoms', position], unknownIdMessage('symptom', id, index.symptoms.keys())));
+    else if (data.symptoms.indexOf(id) !== position) problems.push(at(['symptoms', position], `symptom "${id}" is listed twice`));
+  });
+
+  const labels = new Set<string>();
+  data.respondents?.forEach((respondent, position) => {
+    if (labels.has(respondent.label)) problems.push(at(['respondents', position, 'label'], `respondent "${respondent.label}" is listed twice; labels must tell people apart`));
+    labels.add(respondent.label);
+    respondent.symptoms?.forEach((id, symptomPosition) => {
+      if (!data.symptoms.includes(id)) problems.push(at(['respondents', position, 'symptoms', symptomPosition], `symptom "${id}" is not in the session's symptoms`));
+    });
+  });
+  const named = data.respondents !== undefined;
+  const knownLabel = (label: string) => !named || labels.has(label);
+  const people = data.room?.people ?? (named ? labels.size : undefined);
+  if (data.room && named) problems.push(at(['room'], 'a room records a show of hands without names; use either "room" or "respondents", not both'));
+
+  for (const [id, count] of Object.entries(data.symptomCounts ?? {})) {
+    if (!data.symptoms.includes(id)) problems.push(at(['symptomCounts', id], `symptom "${id}" is not in the session's symptoms`));
+    else if (people !== undefined && count > people) problems.push(at(['symptomCounts', id], `${count} people reported it, but only ${people} took part`));
+  }
+
+  for (const [id, entry] of Object.entries(data.answers)) {
+    if (!index.questions.has(id)) {
+      problems.push(at(['answers', id], unknownIdMessage('question', id, index.questions.keys())));
+      continue;
+    }
+    if (typeof entry === 'string') continue;
+    if ('by' in entry) {
+      if (data.room) problems.push(at(['answers', id, 'by'], 'a room records a show of hands without names; use "tally"'));
+      if (Object.keys(entry.by).length === 0) problems.push(at(['answers', id, 'by'], 'names nobody; leave the question out until someone answers it'));
+      for (const label of Object.keys(entry.by)) {
+        if (!knownLabel(label)) problems.push(at(['answers', id, 'by', label], `"${label}" is not one of the respondents`));
+      }
+    } else {
+      const total = tallyTotal(fullTally(entry.tally));
+      if (total === 0) problems.push(at(['answers', id, 'tally'], 'counts nobody; leave the question out until someone answers it'));
+      else if (people !== undefined && total > people) problems.push(at(['answers', id, 'tally'], `counts ${total} answers, but only ${people} people took part`));
+    }
+  }
+
+  const votes = data.votes;
+  if (votes && 'by' in votes) {
+    if (data.room) problems.push(at(['votes', 'by'], 'a room records the vote as a tally without names; use "tally"'));
+    for (const [label, dots] of Object.entries(votes.by)) {
+      if (!knownLabel(label)) problems.push(at(['votes', 'by', label], `"${label}" is not one of the respondents`));
+      dots.forEach((cause, position) => {
+        if (!index.antiPatterns.has(cause)) problems.push(at(['votes', 'by', label, position], unknownIdMessage('anti-pattern', cause, index.antiPatterns.keys())));
+      });
+    }
+  } else if (votes) {
+    let total = 0;
+    for (const [cause, dots] of Object.entries(votes.tally)) {
+      total += dots;
+      if (!index.antiPatterns.has(cause)) problems.push(at(['votes', 'tally', cause], unknownIdMessage('anti-pattern', cause, index.antiPatterns.keys())));
+    }
+    if (people !== undefined && total > people * dotsPerPerson) {
+      problems.push(at(['votes', 'tally'], `${total} dots, but ${people} people have only ${people * dotsPerPerson}`));
+    }
+  }
+  return problems;
+}
+
+/** The session the engine uses: one effective answer per question, the room's answers kept beside it. */
+export function sessionFromFile(data: AnswersFile, index: KnowledgeIndex): Session {
+  const answers: Record<string, Answer> = {};
+  const responses: Record<string, Responses> = {};
+  for (const [id, entry] of Object.entries(data.answers)) {
+    if (typeof entry === 'string') {
+      answers[id] = entry;
+      continue;
+    }
+    const response: Responses = 'by' in entry ? { tally: tallyOf(Object.values(entry.by)), by: entry.by } : { tally: fullTally(entry.tally) };
+    responses[id] = response;
+    answers[id] = roomAnswer(response.tally, problemAnswer(index, id)).answer;
+  }
+  const { answers: _written, ...rest } = data;
+  return { ...rest, answers, ...(Object.keys(responses).length > 0 ? { responses } : {}) };
+}
+
+/** The answer that signals a problem for a question: the opposite of what a healthy team says. */
+export function problemAnswer(index: KnowledgeIndex, questionId: string): 'yes' | 'no' {
+  const question = index.questions.get(questionId);
+  return question && healthyAnswer(question) === 'yes' ? 'no' : 'yes';
 }

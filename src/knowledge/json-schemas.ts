@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { sessionSchema } from '../engine/session-schema.js';
+import { answersFileSchema } from '../engine/session-schema.js';
 import { reportSchema } from '../report/report-schema.js';
 import { antiPatternSchema, questionSchema, symptomSchema } from './schema.js';
 
@@ -11,7 +11,7 @@ export function jsonSchemas(): Record<string, string> {
     'symptom.schema.json': render(symptomSchema, 'deploy-doctor symptom', 'input'),
     'anti-pattern.schema.json': render(antiPatternSchema, 'deploy-doctor anti-pattern', 'input'),
     'question.schema.json': render(questionSchema, 'deploy-doctor canonical question', 'input'),
-    'answers.schema.json': render(sessionSchema, 'deploy-doctor answers file', 'input'),
+    'answers.schema.json': render(answersFileSchema, 'deploy-doctor answers file', 'input'),
     'report.schema.json': render(reportSchema, 'deploy-doctor JSON report', 'output'),
   };
 }

@@ -21,9 +21,33 @@ export function zodProblems(source: YamlSource, schema: z.ZodMiniType, issues: r
       problems.push(problemAt(source, path, `"${String(path.at(-1))}" is not a valid id: ${issue.issues[0]?.message ?? 'see the format'}`, 'key'));
       continue;
     }
+    if (issue.code === 'invalid_union') {
+      const branch = intendedBranch(issue.errors);
+      if (branch) {
+        problems.push(...zodProblems(source, schema, branch.map((inner) => ({ ...inner, path: [...path, ...inner.path] }))));
+        continue;
+      }
+    }
     problems.push(problemAt(source, path, describe(issue)));
   }
   return problems;
+}
+
+/**
+ * A value that has one option's shape but a wrong detail inside ({ by: { sam: "maybe" } }) gets that
+ * option's precise problem; a value that fits no option's shape gets the union's own message.
+ */
+function intendedBranch(branches: readonly (readonly z.core.$ZodIssue[])[]): z.core.$ZodIssue[] | undefined {
+  const rules = [
+    (issues: readonly z.core.$ZodIssue[]) => issues.every((inner) => inner.path.length > 0),
+    (issues: readonly z.core.$ZodIssue[]) => issues.every((inner) => inner.path.length > 0 || inner.code !== 'invalid_type'),
+  ];
+  for (const rule of rules) {
+    const fitting = branches.filter((issues) => issues.length > 0 && rule(issues));
+    if (fitting.length === 1) return [...fitting[0]!];
+    if (fitting.length > 1) return undefined;
+  }
+  return undefined;
 }
 
 /** zod's own messages start with "Invalid"; ours (from the schemas) are already plain words. */

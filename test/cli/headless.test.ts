@@ -161,7 +161,7 @@ describe('report on bad answers', () => {
   });
 
   it('a wrong version: exit 1 at the version field', async () => {
-    const file = await answersFile('answers.yaml', 'version: 2\nsymptoms: [fear-of-deploying]\n');
+    const file = await answersFile('answers.yaml', 'version: 3\nsymptoms: [fear-of-deploying]\n');
     const line = expectOneProblem(await runCli(['report', file], { cwd: dir }), file);
     expect(line).toMatch(/^answers\.yaml:1:10  version  must be (one of )?1/);
   });

@@ -153,8 +153,9 @@ describe('portfolio on bad input', () => {
     const current = knowledgeVersion(index);
     const older = join(dir, 'older.yaml');
     const newer = join(dir, 'newer.yaml');
-    await writeFile(older, `${await readFile(fiveTeams[0]!, 'utf8')}knowledge: "sha256:000000000000"\n`);
-    await writeFile(newer, `${await readFile(fiveTeams[1]!, 'utf8')}knowledge: "${current}"\n`);
+    const asVersion2 = async (file: string) => (await readFile(file, 'utf8')).replace('version: 1', 'version: 2');
+    await writeFile(older, `${await asVersion2(fiveTeams[0]!)}knowledge: "sha256:000000000000"\n`);
+    await writeFile(newer, `${await asVersion2(fiveTeams[1]!)}knowledge: "${current}"\n`);
     const result = await runCli(['portfolio', older, newer, fiveTeams[2]!]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');

@@ -147,7 +147,7 @@ describe('committed JSON Schemas', () => {
     const minimal = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/answers/minimal.json'), 'utf8')) as unknown;
     expect(violations(schema, full)).toEqual([]);
     expect(violations(schema, minimal)).toEqual([]);
-    expect(violations(schema, { version: 2, symptoms: ['merge-freeze'] })).not.toEqual([]);
+    expect(violations(schema, { version: 3, symptoms: ['merge-freeze'] })).not.toEqual([]);
   });
 
   it('describe the JSON report that `report --format json` prints', async () => {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { antiPatternCategorySchema, idSchema, riskSchema } from '../knowledge/schema-primitives.js';
+import { metricsSchema } from './session-schema.js';
 
 const probability = z.number().check(z.minimum(0), z.maximum(1));
 
@@ -19,6 +20,8 @@ export const portfolioTeamSchema = z.strictObject({
   plan: z.array(idSchema),
   /** Confidence per implicated anti-pattern. */
   confidence: z.record(idSchema, probability),
+  /** The delivery metrics (DORA keys) the team reported, as written; null when it reported none. */
+  metrics: z.nullable(metricsSchema),
 });
 export type PortfolioTeam = z.infer<typeof portfolioTeamSchema>;
 

@@ -55,6 +55,7 @@ export function buildPortfolio(index: KnowledgeIndex, assessed: readonly Assesse
         leads: plan[0] ?? null,
         plan,
         confidence: Object.fromEntries(ranking.map((cause) => [cause.id, Math.round(cause.confidence * 1000) / 1000])),
+        metrics: session.metrics && Object.keys(session.metrics).length > 0 ? session.metrics : null,
       };
     })
     .sort(byTeam);

@@ -1,5 +1,7 @@
 import type { KnowledgeIndex } from '../engine/knowledge-index.js';
 import type { Owner, Portfolio, PortfolioAntiPattern } from '../engine/portfolio-schema.js';
+import { describeFrequency } from '../engine/metric-values.js';
+import type { MetricKey } from '../engine/session-schema.js';
 import { count } from '../source/count.js';
 import { inline, percent, row } from './markdown-text.js';
 
@@ -36,6 +38,35 @@ function matrixCell(antiPattern: PortfolioAntiPattern, team: Portfolio['teams'][
   return team.plan.includes(antiPattern.id) ? percent(confidence) : `(${percent(confidence)})`;
 }
 
+const metricColumns = [
+  ['deploymentFrequency', 'Deployment frequency'],
+  ['leadTime', 'Lead time for changes'],
+  ['changeFailureRate', 'Change failure rate'],
+  ['recoveryTime', 'Failed deployment recovery time'],
+  ['reworkRate', 'Rework rate'],
+] as const satisfies readonly (readonly [MetricKey, string])[];
+
+/** The baselines side by side, for the teams that reported any; the section is left out when none did. */
+function pushMetrics(portfolio: Portfolio, push: (...lines: string[]) => void): void {
+  const reporting = portfolio.teams.filter((team) => team.metrics);
+  if (reporting.length === 0) return;
+  push('## Delivery metrics', '');
+  push(
+    `Figures as each team reported them at its assessment, not measured by this tool${reporting.length === portfolio.teams.length ? '' : ` (${reporting.length} of ${portfolio.teams.length} teams gave any)`}. Columns follow DORA's delivery metrics as its 2024 State of DevOps report defines them: recovery time is failed deployment recovery time (the 2023 report's name for time to restore) and rework rate is the metric added in 2024. No performance tiers are given here.`,
+    '',
+  );
+  push(row(['Team', 'Date', ...metricColumns.map(([, title]) => title)]), row(['---', '---', ...metricColumns.map(() => '---')]));
+  for (const team of reporting) {
+    const value = (key: MetricKey) => {
+      const text = team.metrics?.[key];
+      if (!text) return '-';
+      return inline(key === 'deploymentFrequency' ? describeFrequency(text) : text);
+    };
+    push(row([inline(team.team), team.date ?? '-', ...metricColumns.map(([key]) => value(key))]));
+  }
+  push('');
+}
+
 /** The portfolio as wiki-safe Markdown: headings to h3, no HTML, no pipes in cells. */
 export function renderPortfolioMarkdown(portfolio: Portfolio, index: KnowledgeIndex): string {
   const lines: string[] = [];
@@ -49,6 +80,8 @@ export function renderPortfolioMarkdown(portfolio: Portfolio, index: KnowledgeIn
     push(row([inline(team.team), team.date ?? '-', String(team.symptoms), String(team.answers), leads]));
   }
   push('');
+
+  pushMetrics(portfolio, push);
 
   push('## Anti-patterns by team', '');
   push(

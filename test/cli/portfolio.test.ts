@@ -45,6 +45,7 @@ describe('portfolio of five teams', () => {
     expect(headings(tokens).filter((heading) => heading.depth <= 2).map((heading) => plainText(heading.tokens))).toEqual([
       'Delivery portfolio: 5 teams (2026-09-14 to 2026-09-17)',
       'Teams',
+      'Delivery metrics',
       'Anti-patterns by team',
       'Shared anti-patterns',
       'Organisation plan',
@@ -190,5 +191,35 @@ describe('portfolio on bad input', () => {
     await writeFile(anonymous, 'version: 1\nsymptoms: [merge-freeze]\n');
     const portfolio = json(await runCli(['portfolio', anonymous, fiveTeams[0]!, '--format', 'json']));
     expect(portfolio.teams.map((team) => team.team)).toEqual(['Checkout', 'platform-guild']);
+  });
+});
+
+describe('portfolio delivery metrics', () => {
+  it('shows the DORA baselines side by side for the teams that reported them, naming the report year', async () => {
+    const tokens = marked.lexer((await runCli(['portfolio', ...fiveTeams])).stdout);
+    const metrics = section(tokens, 'Delivery metrics');
+    const table = metrics.find((token): token is Tokens.Table => token.type === 'table')!;
+    expect(table.header.map((cell) => plainText(cell.tokens))).toEqual([
+      'Team',
+      'Date',
+      'Deployment frequency',
+      'Lead time for changes',
+      'Change failure rate',
+      'Failed deployment recovery time',
+      'Rework rate',
+    ]);
+    expect(table.rows.map((row) => row.map((cell) => plainText(cell.tokens)))).toEqual([
+      ['Mobile', '2026-09-17', '2 per month', '3 weeks', '20%', '1 day', '15%'],
+      ['Payments', '2026-09-14', 'monthly', '6 weeks', '30%', '2 days', '-'],
+    ]);
+    const intro = plainText((metrics.find((token) => token.type === 'paragraph') as Tokens.Paragraph).tokens);
+    expect(intro).toContain('2024 State of DevOps report');
+    expect(intro).toContain('2 of 5 teams gave any');
+  });
+
+  it('leaves the section out when no team reported metrics', async () => {
+    const withoutMetrics = fiveTeams.filter((file) => !/payments|mobile/.test(file));
+    const tokens = marked.lexer((await runCli(['portfolio', ...withoutMetrics])).stdout);
+    expect(headings(tokens).map((heading) => plainText(heading.tokens))).not.toContain('Delivery metrics');
   });
 });

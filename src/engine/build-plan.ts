@@ -12,11 +12,6 @@ export function weekSpan(weeks: string): { from: number; to: number | null } {
   return { from: 0, to: null };
 }
 
-/** The last week of an anti-pattern's fixed (not ongoing) steps: when what depends on it can start. */
-function foundationWeeks(steps: readonly FixStep[]): number {
-  return Math.max(1, ...steps.map((step) => weekSpan(step.weeks).to ?? 0));
-}
-
 /** The causes the plan is about: the confident ones, or the best few when nothing is confident yet. */
 export function leadingCauses(ranking: readonly RankedCause[]): RankedCause[] {
   const confident = ranking.filter((cause) => cause.confidence >= leadingAt).slice(0, maxLeadingCauses);
@@ -26,7 +21,8 @@ export function leadingCauses(ranking: readonly RankedCause[]): RankedCause[] {
 /**
  * Orders the leading causes by priority, pulls in prerequisites the answers have
  * not ruled out (a prerequisite comes first even when ranked lower), and lays
- * their fix steps on one calendar.
+ * their fix steps on one calendar: only the steps that need a prerequisite wait
+ * for it, and work that two fixes share is listed once.
  */
 export function buildPlan(index: KnowledgeIndex, ranking: readonly RankedCause[]): Plan {
   const rankOf = new Map(ranking.map((cause, position) => [cause.id, position]));
@@ -46,32 +42,30 @@ export function buildPlan(index: KnowledgeIndex, ranking: readonly RankedCause[]
   leadingCauses(ranking).forEach((cause) => include(cause.id));
 
   const ordered = prerequisitesFirst([...chosen], index, (id) => rankOf.get(id) ?? Number.MAX_SAFE_INTEGER);
+  const calendar: Calendar = { index, planned: new Set(ordered), finishes: new Map(), listed: new Map() };
   const items: PlanItem[] = [];
-  const finishes = new Map<string, number>();
   let nextStart = 1;
   for (const id of ordered) {
     const antiPattern = index.antiPatterns.get(id)!;
-    const afterPrerequisites = antiPattern.prerequisites
-      .filter((prerequisite) => finishes.has(prerequisite))
-      .map((prerequisite) => finishes.get(prerequisite)! + 1);
-    const startWeek = Math.max(nextStart, ...afterPrerequisites);
-    finishes.set(id, startWeek + foundationWeeks(antiPattern.fix) - 1);
-    const steps = placeSteps(antiPattern, startWeek);
-    // Independent fixes overlap, but each starts once the previous one's first step is done.
-    nextStart = Math.max(nextStart, (steps[0]?.to ?? startWeek) + 1);
+    const steps = placeSteps(antiPattern, nextStart, calendar);
+    calendar.finishes.set(id, lastFixedWeek(steps));
+    // Independent fixes overlap, but each starts once the previous one's first step is done;
+    // a first step that waits, or is done elsewhere in the plan, keeps nobody busy and holds nothing back.
+    const first = steps[0]!;
+    if (first.needs.length === 0 && first.duplicateOf === null) nextStart = Math.max(nextStart, (first.to ?? first.from) + 1);
     items.push({
       antiPattern: id,
       title: antiPattern.title,
       risk: antiPattern.risk,
       confidence: causeOf.get(id)!.confidence,
-      startWeek,
+      startWeek: Math.min(...steps.map((step) => step.from)),
       prerequisiteOf: (prerequisiteOf.get(id) ?? []).sort(),
       steps,
     });
   }
 
   const timeline = items
-    .flatMap((item) => item.steps)
+    .flatMap((item) => item.steps.filter((step) => step.duplicateOf === null))
     .sort((a, b) => timelineOrder(a) - timelineOrder(b) || ordered.indexOf(a.antiPattern) - ordered.indexOf(b.antiPattern));
   return {
     items,
@@ -87,20 +81,66 @@ export function buildPlan(index: KnowledgeIndex, ranking: readonly RankedCause[]
   };
 }
 
-function placeSteps(antiPattern: AntiPattern, startWeek: number): PlanStep[] {
-  const lastFixed = foundationWeeks(antiPattern.fix);
-  return antiPattern.fix.map((step) => {
+const lastFixedWeek = (steps: readonly PlanStep[]) => Math.max(0, ...steps.map((step) => step.to ?? 0));
+
+type Calendar = {
+  index: KnowledgeIndex;
+  /** The anti-patterns in this plan. */
+  planned: ReadonlySet<string>;
+  /** The week each placed anti-pattern's fixed steps end, and each placed step ends, keyed by id. */
+  finishes: Map<string, number>;
+  /** The first step placed for each piece of shared work (a step's `sameAs`, or its own id). */
+  listed: Map<string, PlanStep>;
+};
+
+/**
+ * Lays one anti-pattern's steps on the calendar from `start`. A step that needs a prerequisite
+ * already in the plan waits until that prerequisite (or that one step of it) is done, and the
+ * steps after it keep their spacing behind it; steps before it start on schedule. Work already
+ * listed for an earlier fix is not listed again: the step points at it and shares its weeks.
+ * Ongoing work starts once the fixed steps are done.
+ */
+function placeSteps(antiPattern: AntiPattern, start: number, calendar: Calendar): PlanStep[] {
+  const { finishes, listed } = calendar;
+  let delay = 0;
+  const steps: PlanStep[] = [];
+  const afterFixed = () => Math.max(start, lastFixedWeek(steps) + 1);
+  for (const step of antiPattern.fix) {
+    const id = `${antiPattern.id}/${step.id}`;
+    const key = step.sameAs ?? id;
+    const needs = step.needs.filter((need) => finishes.has(need));
+    const ready = Math.max(0, ...needs.map((need) => finishes.get(need)! + 1));
     const span = weekSpan(step.weeks);
-    const from = span.to === null ? startWeek + lastFixed : startWeek + span.from - 1;
-    return {
-      antiPattern: antiPattern.id,
-      weeks: step.weeks,
-      title: step.title,
-      actions: step.actions,
-      from,
-      to: span.to === null ? null : startWeek + span.to - 1,
-    };
-  });
+    const planned = span.to === null ? afterFixed() : start + span.from - 1;
+    const first = listed.get(key);
+    let placed: PlanStep;
+    if (first) {
+      placed = { ...planStep(antiPattern.id, step, step, needs, first.from, first.to), duplicateOf: first.id };
+    } else if (span.to === null) {
+      placed = planStep(antiPattern.id, step, sharedWork(step, calendar), needs, Math.max(planned, ready), null);
+    } else {
+      delay = Math.max(delay, ready - planned);
+      placed = planStep(antiPattern.id, step, sharedWork(step, calendar), needs, planned + delay, start + span.to - 1 + delay);
+    }
+    if (first && span.to !== null) delay = Math.max(delay, first.from - planned);
+    if (!first) listed.set(key, placed);
+    if (placed.to !== null) finishes.set(id, placed.to);
+    steps.push(placed);
+  }
+  return steps;
+}
+
+/** A step that is the same work as another fix's step says it in that step's words whenever that fix is in the plan too. */
+function sharedWork(step: FixStep, calendar: Calendar): Pick<FixStep, 'title' | 'actions'> {
+  if (!step.sameAs) return step;
+  const [antiPattern, stepId] = step.sameAs.split('/');
+  if (!calendar.planned.has(antiPattern!)) return step;
+  return calendar.index.antiPatterns.get(antiPattern!)?.fix.find((candidate) => candidate.id === stepId) ?? step;
+}
+
+function planStep(antiPattern: string, step: FixStep, words: Pick<FixStep, 'title' | 'actions'>, needs: string[], from: number, to: number | null): PlanStep {
+  const { title, actions } = words;
+  return { id: `${antiPattern}/${step.id}`, antiPattern, weeks: step.weeks, title, actions, from, to, needs, duplicateOf: null };
 }
 
 const timelineOrder = (step: PlanStep) => step.from * 2 + (step.to === null ? 1 : 0);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { answerSchema, antiPatternCategorySchema, doraKeySchema, idSchema, riskSchema } from '../knowledge/schema-primitives.js';
+import { answerSchema, antiPatternCategorySchema, doraKeySchema, idSchema, metricDirectionSchema, riskSchema } from '../knowledge/schema-primitives.js';
 
 /** One reason a cause moved: a chosen symptom that lists it, or an answer whose evidence names it. */
 export const evidenceEntrySchema = z.discriminatedUnion('source', [
@@ -37,6 +37,8 @@ export const stopReasonSchema = z.enum(['settled', 'negligible-gain', 'no-questi
 export type StopReason = z.infer<typeof stopReasonSchema>;
 
 export const planStepSchema = z.strictObject({
+  /** "anti-pattern-id/step-id", stable across versions of the knowledge. */
+  id: z.string(),
   antiPattern: idSchema,
   weeks: z.string(),
   title: z.string(),
@@ -44,6 +46,10 @@ export const planStepSchema = z.strictObject({
   /** Absolute weeks in the combined plan; `to` is null for ongoing work. */
   from: week,
   to: z.nullable(week),
+  /** The prerequisites in this plan that the step waits for (anti-pattern ids or step ids). */
+  needs: z.array(z.string()),
+  /** Null when the step is listed in full; otherwise the id of the same work listed earlier in the plan. */
+  duplicateOf: z.nullable(z.string()),
 });
 export type PlanStep = z.infer<typeof planStepSchema>;
 
@@ -61,12 +67,13 @@ export type PlanItem = z.infer<typeof planItemSchema>;
 
 export const planSchema = z.strictObject({
   items: z.array(planItemSchema),
+  /** Every step listed in full, by week; a duplicate appears only where it was first listed. */
   timeline: z.array(planStepSchema),
   weekOne: z.array(planStepSchema),
   metrics: z.array(
     z.strictObject({
       name: z.string(),
-      direction: z.enum(['increase', 'decrease']),
+      direction: metricDirectionSchema,
       target: z.optional(z.string()),
       dora: z.optional(doraKeySchema),
       antiPatterns: z.array(idSchema),

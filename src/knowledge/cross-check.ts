@@ -68,6 +68,7 @@ export function crossCheck(knowledge: LoadedKnowledge, broken: BrokenIds = noBro
     }
   }
 
+  problems.push(...stepReferences(knowledge.antiPatterns));
   problems.push(...prerequisiteCycles(knowledge.antiPatterns));
   return problems;
 }
@@ -96,5 +97,50 @@ function prerequisiteCycles(antiPatterns: readonly LoadedEntity<'anti-patterns'>
     state.set(entity.id, 'done');
   };
   for (const entity of antiPatterns) if (!state.has(entity.id)) visit(entity, []);
+  return problems;
+}
+
+/**
+ * A step's needs must name the anti-pattern's own prerequisites (which is what pulls them into a
+ * plan), every prerequisite must be needed by some step, and `sameAs` must point at a real step of
+ * another anti-pattern that is itself listed in full.
+ */
+function stepReferences(antiPatterns: readonly LoadedEntity<'anti-patterns'>[]): Problem[] {
+  const byId = new Map(antiPatterns.map((entity) => [entity.id, entity]));
+  const stepOf = (ref: string) => {
+    const [antiPattern, step] = ref.split('/');
+    return byId.get(antiPattern!)?.body.fix.find((candidate) => candidate.id === step);
+  };
+  const problems: Problem[] = [];
+  for (const entity of antiPatterns) {
+    const { fix, prerequisites } = entity.body;
+    const needed = new Set<string>();
+    fix.forEach((step, stepIndex) => {
+      step.needs.forEach((need, needIndex) => {
+        const path = ['fix', stepIndex, 'needs', needIndex];
+        const [antiPattern, stepId] = need.split('/');
+        needed.add(antiPattern!);
+        if (!prerequisites.includes(antiPattern!)) {
+          problems.push(problemAt(entity.source, path, `"${antiPattern}" is not one of this anti-pattern's prerequisites; add it there or drop the need`));
+        } else if (stepId && byId.has(antiPattern!) && !stepOf(need)) {
+          problems.push(problemAt(entity.source, path, `"${antiPattern}" has no step "${stepId}"`));
+        }
+      });
+      if (step.sameAs) {
+        const path = ['fix', stepIndex, 'sameAs'];
+        const [antiPattern] = step.sameAs.split('/');
+        const target = stepOf(step.sameAs);
+        if (antiPattern === entity.id) problems.push(problemAt(entity.source, path, 'must point at a step of another anti-pattern'));
+        else if (!byId.has(antiPattern!)) problems.push(problemAt(entity.source, path, `unknown anti-pattern "${antiPattern}"`));
+        else if (!target) problems.push(problemAt(entity.source, path, `"${antiPattern}" has no step "${step.sameAs.split('/')[1]}"`));
+        else if (target.sameAs) problems.push(problemAt(entity.source, path, `"${step.sameAs}" is itself the same as "${target.sameAs}"; point at that one`));
+      }
+    });
+    prerequisites.forEach((prerequisite, index) => {
+      if (!needed.has(prerequisite)) {
+        problems.push(problemAt(entity.source, ['prerequisites', index], `no step needs "${prerequisite}"; name it under the needs of the steps that wait for it`));
+      }
+    });
+  }
   return problems;
 }

@@ -56,9 +56,13 @@ export type Risk = z.infer<typeof riskSchema>;
 export const strengthSchema = z.enum(['weak', 'moderate', 'strong']);
 export type Strength = z.infer<typeof strengthSchema>;
 
+/** DORA's four keys; the fourth was renamed from time to restore service to failed deployment recovery time. */
 export const doraKeySchema = z.enum([
   'deployment-frequency',
   'lead-time-for-changes',
   'change-failure-rate',
-  'time-to-restore',
+  'failed-deployment-recovery-time',
 ]);
+
+/** `hold` is for a guard metric that must not get worse while something else improves. */
+export const metricDirectionSchema = z.enum(['increase', 'decrease', 'hold']);

@@ -1,6 +1,6 @@
 // zod/mini keeps the headless start-up fast: the same schemas, a fraction of the code to load.
 import * as z from 'zod/mini';
-import { antiPatternCategorySchema, doraKeySchema, idSchema, personaSchema, riskSchema, strengthSchema, symptomCategorySchema } from './schema-primitives.js';
+import { antiPatternCategorySchema, doraKeySchema, idSchema, metricDirectionSchema, personaSchema, riskSchema, strengthSchema, symptomCategorySchema } from './schema-primitives.js';
 
 const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 const list = <T extends z.core.SomeType>(item: T) => z._default(z.array(item), []);
@@ -35,10 +35,29 @@ export const weekRangeSchema = z.string().check(
   }, 'the first week of a range must come before the last'),
 );
 
+/** What a step waits for: a prerequisite anti-pattern's whole fix ("manual-deployments") or one of its steps ("manual-deployments/one-command"). */
+export const stepNeedSchema = z.string().check(
+  z.regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/,
+    'must be an anti-pattern id, or "anti-pattern-id/step-id" for one of its steps',
+  ),
+);
+
+/** Another anti-pattern's step that is the same work: "anti-pattern-id/step-id". */
+export const stepRefSchema = z.string().check(
+  z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must read "anti-pattern-id/step-id"'),
+);
+
 export const fixStepSchema = z.strictObject({
+  /** Stable within its anti-pattern; plans and exports address the step as "anti-pattern-id/step-id". */
+  id: idSchema,
   weeks: weekRangeSchema,
   title: text,
   actions: z.array(text).check(z.minLength(1, 'needs at least one concrete action')),
+  /** Prerequisites this step waits for when they are in the same plan; steps without needs start on schedule. */
+  needs: list(stepNeedSchema),
+  /** The same work as another anti-pattern's step: a combined plan lists it once. */
+  sameAs: z.optional(stepRefSchema),
 });
 
 export const objectionSchema = z.strictObject({ objection: text, answer: text });
@@ -46,7 +65,7 @@ export const objectionSchema = z.strictObject({ objection: text, answer: text })
 
 export const metricSchema = z.strictObject({
   name: text,
-  direction: z.enum(['increase', 'decrease']),
+  direction: metricDirectionSchema,
   target: z.optional(text),
   dora: z.optional(doraKeySchema),
 });
@@ -62,6 +81,7 @@ export const antiPatternSchema = z.strictObject({
   fix: z.array(fixStepSchema).check(
     z.minLength(3, 'a fix plan needs at least 3 ordered steps'),
     z.refine(stepsInOrder, 'steps must run in week order, with "Ongoing" last'),
+    z.refine((steps) => new Set(steps.map((step) => step.id)).size === steps.length, 'step ids must be unique within the anti-pattern'),
   ),
   objections: z.array(objectionSchema).check(z.minLength(1, 'name at least one objection the team will hear')),
   metrics: z.array(metricSchema).check(z.minLength(1, 'name at least one progress metric')),

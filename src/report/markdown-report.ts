@@ -1,7 +1,7 @@
 import { compareText } from '../source/compare-text.js';
 import { leadingCauses } from '../engine/build-plan.js';
 import type { Diagnosis } from '../engine/diagnose.js';
-import type { PlanStep } from '../engine/diagnosis-schema.js';
+import type { Plan, PlanStep } from '../engine/diagnosis-schema.js';
 import type { KnowledgeIndex } from '../engine/knowledge-index.js';
 import type { Metric } from '../knowledge/schema.js';
 import { describeEvidence } from './describe-evidence.js';
@@ -14,8 +14,10 @@ const doraNames = {
   'deployment-frequency': 'deployment frequency',
   'lead-time-for-changes': 'lead time for changes',
   'change-failure-rate': 'change failure rate',
-  'time-to-restore': 'time to restore service',
+  'failed-deployment-recovery-time': 'failed deployment recovery time',
 } as const;
+
+const directionWords = { increase: 'increase', decrease: 'decrease', hold: 'hold steady' } as const;
 
 export function weeksLabel(step: Pick<PlanStep, 'from' | 'to'>): string {
   if (step.to === null) return `Week ${step.from} onward`;
@@ -77,7 +79,12 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
     push('');
     push(label('Steps'));
     for (const step of item.steps) {
+      if (step.duplicateOf !== null) {
+        push(`**${inline(step.title)}**: the same work as ${planPlace(plan, step.duplicateOf)} above; do it once.`, '');
+        continue;
+      }
       push(`**${weeksLabel(step)}: ${inline(step.title)}**`, '');
+      if (step.needs.length > 0) push(`*Starts once ${step.needs.map((need) => planPlace(plan, need)).join(' and ')} is done.*`, '');
       for (const action of step.actions) push(`- [ ] ${inline(action)}`);
       push('');
     }
@@ -127,8 +134,20 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
+/** Where a step ("anti-pattern/step") or a whole fix ("anti-pattern") sits in the plan, as the reader sees it. */
+function planPlace(plan: Plan, id: string): string {
+  const listedAt = plan.items.flatMap((item) => item.steps).find((step) => step.id === id)?.duplicateOf ?? id;
+  const [antiPattern, stepId] = listedAt.split('/');
+  const position = plan.items.findIndex((item) => item.antiPattern === antiPattern);
+  const item = plan.items[position]!;
+  const place = `${position + 1}. ${inline(item.title)}`;
+  if (!stepId) return place;
+  const step = item.steps.find((candidate) => candidate.id === listedAt)!;
+  return `step "${inline(step.title)}" (${weeksLabel(step)}) under ${place}`;
+}
+
 function metricLine(metric: Metric): string {
   const target = metric.target ? `, target: ${inline(metric.target)}` : '';
   const dora = metric.dora ? ` (DORA: ${doraNames[metric.dora]})` : '';
-  return `**${inline(metric.name)}**: should ${metric.direction}${target}${dora}`;
+  return `**${inline(metric.name)}**: should ${directionWords[metric.direction]}${target}${dora}`;
 }

@@ -33,7 +33,7 @@ export function syntheticKnowledge({ symptoms, antiPatterns, questions, seed = 7
       looksLike: phrase(20),
       telltaleSign: phrase(10),
       whyItHurts: phrase(20),
-      fix: ['Week 1', 'Weeks 2-3', 'Ongoing'].map((weeks) => ({ weeks, title: phrase(4), actions: [phrase(8), phrase(8)] })),
+      fix: ['Week 1', 'Weeks 2-3', 'Ongoing'].map((weeks, step) => ({ id: `step-${step}`, weeks, title: phrase(4), actions: [phrase(8), phrase(8)], needs: [] })),
       objections: [{ objection: phrase(6), answer: phrase(12) }],
       metrics: [{ name: phrase(3), direction: 'increase' as const }],
       prerequisites: [],

@@ -253,13 +253,65 @@ describe('knowledge with one thing broken', () => {
   });
 });
 
+describe('fix steps that refer to other fixes', () => {
+  const pipelineFile = 'anti-patterns/missing-deployment-pipeline.yaml';
+  /** The valid fixture with the pipeline's YAML rewritten; returns each problem as "field: message". */
+  async function problemsAfter(edit: (yaml: string) => string): Promise<string[]> {
+    const dir = await copyOfFixture('valid');
+    const file = join(dir, pipelineFile);
+    await writeFile(file, edit(await readFile(file, 'utf8')));
+    return (await problemsOf(dir)).map((problem) => `${problem.field}: ${problem.message}`);
+  }
+  const promoteStep = '    title: Promote that artifact through every environment\n';
+  const withPrerequisite = (yaml: string) => yaml.replace('prerequisites: []', 'prerequisites:\n  - manual-deployments');
+
+  it('a step may wait for a prerequisite or one of its steps', async () => {
+    const dir = await copyOfFixture('valid');
+    const file = join(dir, pipelineFile);
+    const yaml = withPrerequisite(await readFile(file, 'utf8')).replace(promoteStep, `${promoteStep}    needs: [manual-deployments/make-deployment-single-command]\n`);
+    await writeFile(file, yaml);
+    const result = await loadKnowledge([dir], repoRoot);
+    expect('problems' in result ? result.problems.map(formatProblem) : []).toEqual([]);
+  });
+
+  it('a prerequisite no step needs is reported, so it cannot silently hold the whole plan back', async () => {
+    expect(await problemsAfter(withPrerequisite)).toEqual([
+      'prerequisites[0]: no step needs "manual-deployments"; name it under the needs of the steps that wait for it',
+    ]);
+  });
+
+  it('a need that is not a prerequisite, or names a step that does not exist, is reported at the need', async () => {
+    expect(await problemsAfter((yaml) => yaml.replace(promoteStep, `${promoteStep}    needs: [manual-deployments]\n`))).toEqual([
+      `fix[2].needs[0]: "manual-deployments" is not one of this anti-pattern's prerequisites; add it there or drop the need`,
+    ]);
+    expect(await problemsAfter((yaml) => withPrerequisite(yaml).replace(promoteStep, `${promoteStep}    needs: [manual-deployments/no-such-step]\n`))).toEqual([
+      'fix[2].needs[0]: "manual-deployments" has no step "no-such-step"',
+    ]);
+  });
+
+  it('sameAs must name a step of another anti-pattern', async () => {
+    const sameAs = (target: string) => (yaml: string) => yaml.replace(promoteStep, `${promoteStep}    sameAs: ${target}\n`);
+    expect(await problemsAfter(sameAs('manual-deployments/no-such-step'))).toEqual(['fix[2].sameAs: "manual-deployments" has no step "no-such-step"']);
+    expect(await problemsAfter(sameAs('missing-deployment-pipeline/build-once-keep-result'))).toEqual([
+      'fix[2].sameAs: must point at a step of another anti-pattern',
+    ]);
+    expect(await problemsAfter(sameAs('no-such-anti-pattern/step'))).toEqual(['fix[2].sameAs: unknown anti-pattern "no-such-anti-pattern"']);
+  });
+
+  it('two steps of one anti-pattern may not share an id', async () => {
+    expect(await problemsAfter((yaml) => yaml.replace('  - id: build-once-keep-result', '  - id: map-current-path-pick'))).toEqual([
+      'fix: step ids must be unique within the anti-pattern',
+    ]);
+  });
+});
+
 describe('knowledge with many things broken', () => {
   it('reports every seeded error at once, each at its own file and line, sorted by file and line', async () => {
     const problems = await problemsOf(fixtureDir('many-errors'));
     const at = (file: string, line: number, field: string) => ({ file: shown('many-errors', file), line, field });
     expect(problems.map(({ file, line, field }) => ({ file, line, field }))).toEqual([
       at('anti-patterns/manual-deployments.yaml', 3, 'risk'),
-      at('anti-patterns/missing-deployment-pipeline.yaml', 19, 'fix[0].weeks'),
+      at('anti-patterns/missing-deployment-pipeline.yaml', 20, 'fix[0].weeks'),
       at('questions/deploy-automated.yaml', 1, 'text'),
       at('questions/pipeline-exists.yaml', 2, ''),
       at(symptomFile, 7, 'personas[0]'),

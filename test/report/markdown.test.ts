@@ -115,7 +115,7 @@ describe('structure', () => {
       allTokens(blocks).filter((token): token is Tokens.ListItem => token.type === 'list_item' && (token as Tokens.ListItem).task);
 
     const fixTasks = taskItems(section(tokens, 'Fix plan'));
-    const actions = diagnosis.plan.items.flatMap((item) => item.steps.flatMap((step) => step.actions));
+    const actions = diagnosis.plan.items.flatMap((item) => item.steps.filter((step) => step.duplicateOf === null).flatMap((step) => step.actions));
     expect(fixTasks.length).toBeGreaterThan(0);
     expect(fixTasks).toHaveLength(actions.length);
     for (const task of fixTasks) expect(task.checked).toBe(false);
@@ -123,6 +123,30 @@ describe('structure', () => {
     const weekOneTasks = taskItems(section(tokens, 'Week 1'));
     expect(weekOneTasks).toHaveLength(diagnosis.plan.weekOne.flatMap((step) => step.actions).length);
     expect(weekOneTasks.length).toBeGreaterThan(0);
+  });
+
+  it('a guard metric reads "should hold steady", and DORA names the fourth key failed deployment recovery time', () => {
+    const text = render(session());
+    const cabSection = text.slice(text.search(/### \d+\. Change advisory board gates/));
+    expect(cabSection).toMatch(/\*\*Change failure rate\*\*: should hold steady, target: no higher than before/);
+    expect(text).toContain('(DORA: failed deployment recovery time)');
+    expect(text).not.toMatch(/should hold\b(?! steady)/);
+  });
+
+  it('shared work is written out once; later copies point back at it, and a waiting step says what it waits for', () => {
+    const diagnosis = diagnose(index, session());
+    const text = renderMarkdownReport(diagnosis, index);
+    const copies = diagnosis.plan.items.flatMap((item) => item.steps).filter((step) => step.duplicateOf !== null);
+    expect(copies.length).toBeGreaterThan(0);
+    for (const copy of copies) {
+      const line = text.split('\n').find((candidate) => candidate.startsWith(`**${copy.title}**: the same work as step`));
+      expect(line, copy.id).toBeDefined();
+      const original = diagnosis.plan.items.flatMap((item) => item.steps).find((step) => step.id === copy.duplicateOf)!;
+      expect(line).toContain(`"${original.title}"`);
+      // "above": the full listing comes earlier in the document than the pointer.
+      expect(text.indexOf(`: ${original.title}**`)).toBeLessThan(text.indexOf(line!));
+    }
+    expect(text).toMatch(/\*Starts once step "Make deployment a single command anyone can run" \(Weeks? [\d-]+\) under 1\. Manual deployments is done\.\*/);
   });
 
   it('has one h3 per plan item, in plan order', () => {

@@ -77,6 +77,14 @@ export function checkAnswersFile(data: AnswersFile, index: KnowledgeIndex, at: A
     }
   }
 
+  data.done?.forEach((id, position) => {
+    const [antiPattern, step] = id.split('/');
+    if (!index.antiPatterns.get(antiPattern!)?.fix.some((candidate) => candidate.id === step)) {
+      const known = [...index.antiPatterns.values()].flatMap((entry) => entry.fix.map((candidate) => `${entry.id}/${candidate.id}`));
+      problems.push(at(['done', position], unknownIdMessage('fix step', id, known)));
+    } else if (data.done!.indexOf(id) !== position) problems.push(at(['done', position], `step "${id}" is listed twice`));
+  });
+
   const votes = data.votes;
   if (votes && 'by' in votes) {
     if (data.room) problems.push(at(['votes', 'by'], 'a room records the vote as a tally without names; use "tally"'));

@@ -63,6 +63,9 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
   const leading = new Set(leadingCauses(ranking).map((cause) => cause.id));
   push('## Fix plan', '');
   push('Work through the causes in this order; a prerequisite comes before the fix that depends on it.', '');
+  const done = new Set(session.done ?? []);
+  const tick = (step: PlanStep) => (done.has(step.id) ? '[x]' : '[ ]');
+  if (session.done) push(progressLine(plan, done), '');
   plan.items.forEach((item, position) => {
     const cause = ranking.find((candidate) => candidate.id === item.antiPattern)!;
     const antiPattern = index.antiPatterns.get(item.antiPattern)!;
@@ -83,9 +86,10 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
         push(`**${inline(step.title)}**: the same work as ${planPlace(plan, step.duplicateOf)} above; do it once.`, '');
         continue;
       }
-      push(`**${weeksLabel(step)}: ${inline(step.title)}**`, '');
+      // The id is what an answers file's `done:` list names when the step is finished.
+      push(`**${weeksLabel(step)}: ${inline(step.title)}${done.has(step.id) ? ' (done)' : ''}** (step \`${step.id}\`)`, '');
       if (step.needs.length > 0) push(`*Starts once ${step.needs.map((need) => planPlace(plan, need)).join(' and ')} is done.*`, '');
-      for (const action of step.actions) push(`- [ ] ${inline(action)}`);
+      for (const action of step.actions) push(`- ${tick(step)} ${inline(action)}`);
       push('');
     }
     push(label('Metrics to watch'));
@@ -107,7 +111,7 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
   }
 
   push('## Week 1', '');
-  for (const step of plan.weekOne) for (const action of step.actions) push(`- [ ] ${inline(action)}`);
+  for (const step of plan.weekOne) for (const action of step.actions) push(`- ${tick(step)} ${inline(action)}`);
   push('');
 
   push('## Metrics', '');
@@ -144,6 +148,13 @@ function planPlace(plan: Plan, id: string): string {
   if (!stepId) return place;
   const step = item.steps.find((candidate) => candidate.id === listedAt)!;
   return `step "${inline(step.title)}" (${weeksLabel(step)}) under ${place}`;
+}
+
+/** Progress in words too, for wikis that show task-list brackets as plain text. */
+function progressLine(plan: Plan, done: ReadonlySet<string>): string {
+  const steps = plan.timeline;
+  const finished = steps.filter((step) => done.has(step.id)).length;
+  return `**Progress:** ${finished} of ${steps.length} steps done; finished steps are ticked and marked "(done)".`;
 }
 
 function metricLine(metric: Metric): string {

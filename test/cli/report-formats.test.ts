@@ -29,7 +29,7 @@ describe('report --format for wikis', () => {
 
     const csv = await runCli(['report', fullAnswers, '-f', 'csv']);
     expect(csv).toMatchObject({ code: 0, stderr: '' });
-    expect((parse(csv.stdout) as string[][])[0]).toEqual(['Cause', 'Weeks', 'Step', 'Actions', 'Done']);
+    expect((parse(csv.stdout) as string[][])[0]).toEqual(['Cause', 'Weeks', 'Step', 'Actions', 'Done', 'Step id']);
   });
 
   it('--mermaid adds a gantt to the Markdown and is refused with any other format', async () => {

@@ -24,7 +24,7 @@ describe('CSV plan', () => {
       const [header, ...rows] = strictParse(csv);
       expect(header).toEqual([...planCsvHeader]);
       expect(rows).toEqual(
-        diagnosis.plan.timeline.map((step) => [index.antiPatterns.get(step.antiPattern)!.title, weeksLabel(step), step.title, step.actions.join('\n'), 'no']),
+        diagnosis.plan.timeline.map((step) => [index.antiPatterns.get(step.antiPattern)!.title, weeksLabel(step), step.title, step.actions.join('\n'), 'no', step.id]),
       );
     }
   });

@@ -8,6 +8,8 @@ Usage
         [--format md|json|html|confluence|csv] [--mermaid] [-o FILE] [--force]
   deploy-doctor portfolio ANSWERS... [--format md|html|confluence|csv|json] [-o FILE] [--force]
                                         several teams side by side (2 to 200 answers files)
+  deploy-doctor compare BEFORE AFTER [--format md|html|confluence|json] [-o FILE] [--force]
+                                        one team's progress between two assessments
   deploy-doctor next ANSWERS [--json] [--all]
                                         the most useful next question, or why to stop
   deploy-doctor search TEXT [--json] [--limit N]

@@ -24,7 +24,7 @@ const later = (answers: Record<string, string>): Diagnosis =>
 describe('compareDiagnoses', () => {
   it('labels every cause by the documented rule: resolved below 25%, improved or worse by 10 points, new when it leads only now', () => {
     const before = diagnose(index, sessionSchema.parse(september));
-    const variants = [{ 'pipeline-exists': 'yes' }, { 'change-board-approval': 'partly' }, { 'rollback-practiced': 'partly' }, { 'deploy-automated': 'partly' }];
+    const variants: Record<string, string>[] = [{ 'pipeline-exists': 'yes' }, { 'change-board-approval': 'partly' }, { 'rollback-practiced': 'partly' }, { 'deploy-automated': 'partly' }];
     for (const answers of variants) {
       const after = later(answers);
       for (const [from, to] of [

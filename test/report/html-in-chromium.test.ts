@@ -1,4 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { buildPortfolio } from '../../src/engine/portfolio.js';
+import { portfolioFormats } from '../../src/report/portfolio-formats.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,7 +13,7 @@ import type { KnowledgeIndex } from '../../src/engine/knowledge-index.js';
 import { sessionSchema } from '../../src/engine/session-schema.js';
 import { renderHtmlReport } from '../../src/report/html-report.js';
 import { renderMarkdownReport } from '../../src/report/markdown-report.js';
-import { bundledIndex } from '../support/bundled-knowledge.js';
+import { bundledIndex, repoRoot } from '../support/bundled-knowledge.js';
 import { findChromium, launchChromium, runningInCi } from '../support/chromium.js';
 import { allTokens, plainText } from '../support/markdown-tokens.js';
 import { fixtureSessions } from '../support/sessions.js';
@@ -84,6 +87,26 @@ describe.skipIf(!executable)('the HTML report in a real headless Chromium', () =
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? [];
     expect(pages.length).toBeGreaterThan(1);
+    await page.close();
+  });
+
+  it('shows the portfolio of five teams with its matrix, and prints it', async () => {
+    const teams = await Promise.all(
+      ['checkout', 'identity', 'mobile', 'payments', 'search'].map(async (name) => {
+        const file = join(repoRoot, `test/fixtures/portfolio/${name}.yaml`);
+        return { file, session: sessionSchema.parse(parseYaml(await readFile(file, 'utf8'))) };
+      }),
+    );
+    const portfolio = buildPortfolio(index, teams);
+    const { page, problems, requests, url } = await open(portfolioFormats.html(portfolio, index));
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([url]);
+    const matrix = page.locator('h2:text-is("Anti-patterns by team") ~ table').first();
+    expect(await matrix.locator('tbody tr td:first-child').allTextContents()).toEqual(['Checkout', 'Identity', 'Mobile', 'Payments', 'Search']);
+    expect(await matrix.locator('thead th').count()).toBe(portfolio.antiPatterns.length + 1);
+    expect(await matrix.locator('strong', { hasText: 'leads' }).count()).toBe(5);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await page.close();
   });
 

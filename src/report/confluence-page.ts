@@ -49,13 +49,13 @@ function confluenceMarked(): Marked {
         if (token.items.some((item) => item.task)) {
           const tasks = token.items.map((item) => {
             taskId += 1;
-            const body = this.parser.parseInline(item.tokens.flatMap((child) => (child.type === 'text' || child.type === 'paragraph' ? ((child as Tokens.Text).tokens ?? [child]) : [])));
+            const body = this.parser.parse(item.tokens).trim();
             return `<ac:task><ac:task-id>${taskId}</ac:task-id><ac:task-status>${item.checked ? 'complete' : 'incomplete'}</ac:task-status><ac:task-body>${body}</ac:task-body></ac:task>`;
           });
           return `<ac:task-list>\n${tasks.join('\n')}\n</ac:task-list>\n`;
         }
         const tag = token.ordered ? 'ol' : 'ul';
-        const items = token.items.map((item) => `<li>${this.parser.parse(item.tokens.map((child) => (child.type === 'text' ? { ...child, type: 'paragraph' } : child)) as never).replace(/^<p>([\s\S]*)<\/p>\n$/, '$1').trim()}</li>`);
+        const items = token.items.map((item) => `<li>${this.parser.parse(item.tokens).trim()}</li>`);
         return `<${tag}>\n${items.join('\n')}\n</${tag}>\n`;
       },
       table(token) {

@@ -20,6 +20,8 @@ export const portfolioTeamSchema = z.strictObject({
   plan: z.array(idSchema),
   /** Confidence per implicated anti-pattern. */
   confidence: z.record(idSchema, probability),
+  /** Fix steps the answers file records as done, and the steps of the current plan still open. */
+  progress: z.strictObject({ done: z.int(), open: z.int() }),
   /** The delivery metrics (DORA keys) the team reported, as written; null when it reported none. */
   metrics: z.nullable(metricsSchema),
 });

@@ -45,7 +45,9 @@ export function buildPortfolio(index: KnowledgeIndex, assessed: readonly Assesse
     .map((entry) => {
       const { session } = entry;
       const ranking = rankCauses(index, session.symptoms, session.answers);
-      const plan = buildPlan(index, ranking).items.map((item) => item.antiPattern);
+      const built = buildPlan(index, ranking);
+      const plan = built.items.map((item) => item.antiPattern);
+      const done = new Set(session.done ?? []);
       return {
         team: teamName(entry),
         date: session.date ?? null,
@@ -55,6 +57,7 @@ export function buildPortfolio(index: KnowledgeIndex, assessed: readonly Assesse
         leads: plan[0] ?? null,
         plan,
         confidence: Object.fromEntries(ranking.map((cause) => [cause.id, Math.round(cause.confidence * 1000) / 1000])),
+        progress: { done: done.size, open: built.timeline.filter((step) => !done.has(step.id)).length },
         metrics: session.metrics && Object.keys(session.metrics).length > 0 ? session.metrics : null,
       };
     })

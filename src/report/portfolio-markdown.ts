@@ -74,10 +74,16 @@ export function renderPortfolioMarkdown(portfolio: Portfolio, index: KnowledgeIn
   push(`# ${inline(portfolioTitle(portfolio))}`, '', inline(summary(portfolio)), '');
 
   push('## Teams', '');
-  push(row(['Team', 'Date', 'Symptoms', 'Answers', 'Plan starts with']), row(['---', '---', '---:', '---:', '---']));
+  // Progress shows once any team records finished steps (a follow-up assessment).
+  const tracked = portfolio.teams.some((team) => team.progress.done > 0);
+  push(
+    row(['Team', 'Date', 'Symptoms', 'Answers', 'Plan starts with', ...(tracked ? ['Steps done', 'Steps open'] : [])]),
+    row(['---', '---', '---:', '---:', '---', ...(tracked ? ['---:', '---:'] : [])]),
+  );
   for (const team of portfolio.teams) {
     const leads = team.leads ? `${inline(index.antiPatterns.get(team.leads)!.title)} (${percent(team.confidence[team.leads] ?? 0)})` : 'nothing stands out';
-    push(row([inline(team.team), team.date ?? '-', String(team.symptoms), String(team.answers), leads]));
+    const progress = tracked ? [String(team.progress.done), String(team.progress.open)] : [];
+    push(row([inline(team.team), team.date ?? '-', String(team.symptoms), String(team.answers), leads, ...progress]));
   }
   push('');
 

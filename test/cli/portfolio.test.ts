@@ -223,3 +223,23 @@ describe('portfolio delivery metrics', () => {
     expect(headings(tokens).map((heading) => plainText(heading.tokens))).not.toContain('Delivery metrics');
   });
 });
+
+describe('portfolio progress', () => {
+  it('adds steps done and open once any team records finished steps', async () => {
+    const plain = marked.lexer((await runCli(['portfolio', ...fiveTeams])).stdout);
+    const header = (tokens: ReturnType<typeof marked.lexer>) =>
+      section(tokens, 'Teams').find((token): token is Tokens.Table => token.type === 'table')!.header.map((cell) => plainText(cell.tokens));
+    expect(header(plain)).not.toContain('Steps done');
+
+    const december = join(repoRoot, 'test/fixtures/progress/payments-december.yaml');
+    const result = await runCli(['portfolio', ...fiveTeams.filter((file) => !file.endsWith('payments.yaml')), december]);
+    const tokens = marked.lexer(result.stdout);
+    expect(header(tokens)).toContain('Steps done');
+    const table = section(tokens, 'Teams').find((token): token is Tokens.Table => token.type === 'table')!;
+    const payments = table.rows.find((row) => plainText(row[0]!.tokens) === 'Payments')!;
+    const portfolio = json(await runCli(['portfolio', ...fiveTeams.filter((file) => !file.endsWith('payments.yaml')), december, '--format', 'json']));
+    const progress = portfolio.teams.find((team) => team.team === 'Payments')!.progress;
+    expect(progress.done).toBe(2);
+    expect(payments.slice(-2).map((cell) => plainText(cell.tokens))).toEqual([String(progress.done), String(progress.open)]);
+  });
+});

@@ -115,6 +115,8 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
   push('');
 
   push('## Metrics', '');
+  // A pasted page outlives its context: say which DORA definitions the names refer to.
+  if (plan.metrics.some((metric) => metric.dora)) push("Names marked DORA follow the definitions in DORA's 2024 State of DevOps report.", '');
   for (const metric of plan.metrics) push(`- ${metricLine(metric)}`);
   push('');
 

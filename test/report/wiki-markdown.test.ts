@@ -142,3 +142,12 @@ describe('--mermaid', () => {
     for (const line of lines.slice(5)) expect(line).toMatch(/^ {2}(section [^:#;%]+|[^:#;%]+ :\d{4}-\d{2}-\d{2}, \d+d)$/);
   });
 });
+
+describe('metrics in a pasted page', () => {
+  it('say which DORA report their names come from', () => {
+    const diagnosis = diagnose(index, sessions.full!);
+    expect(diagnosis.plan.metrics.some((metric) => metric.dora)).toBe(true);
+    const metrics = section(marked.lexer(renderMarkdownReport(diagnosis, index)), 'Metrics');
+    expect(plainText((metrics.find((token) => token.type === 'paragraph') as Tokens.Paragraph).tokens)).toContain("DORA's 2024 State of DevOps report");
+  });
+});

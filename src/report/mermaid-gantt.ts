@@ -20,10 +20,11 @@ export function mermaidGantt(timeline: readonly PlanStep[], index: KnowledgeInde
   const lines = ['```mermaid', 'gantt', '  title Fix plan by week', '  dateFormat YYYY-MM-DD', '  axisFormat Week %W', '  tickInterval 1week'];
   const sections = [...new Set(timeline.map((step) => step.antiPattern))];
   for (const antiPattern of sections) {
-    lines.push(`  section ${mermaidText(index.antiPatterns.get(antiPattern)?.title ?? antiPattern)}`);
+    lines.push(`  section ${mermaidText(index.antiPatterns.get(antiPattern)?.title ?? '') || antiPattern}`);
     for (const step of timeline.filter((candidate) => candidate.antiPattern === antiPattern)) {
       const weeks = step.to === null ? ongoingWeeks : step.to - step.from + 1;
-      const name = mermaidText(step.title) + (step.to === null ? ' (ongoing)' : '');
+      // A title made only of Mermaid syntax would leave the task nameless; the step id always reads.
+      const name = (mermaidText(step.title) || step.id.replace('/', ' ')) + (step.to === null ? ' (ongoing)' : '');
       lines.push(`  ${name} :${weekStart(step.from)}, ${weeks * 7}d`);
     }
   }

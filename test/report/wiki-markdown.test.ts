@@ -141,6 +141,22 @@ describe('--mermaid', () => {
     expect(lines.filter((line) => line.startsWith('  section '))).toHaveLength(diagnosis.plan.items.length);
     for (const line of lines.slice(5)) expect(line).toMatch(/^ {2}(section [^:#;%]+|[^:#;%]+ :\d{4}-\d{2}-\d{2}, \d+d)$/);
   });
+
+  it('names a section or task whose title is nothing but Mermaid syntax by its id', () => {
+    const { knowledge } = index;
+    const onlySyntax = indexKnowledge({
+      ...knowledge,
+      antiPatterns: knowledge.antiPatterns.map((antiPattern) => ({ ...antiPattern, title: ':;#', fix: antiPattern.fix.map((step) => ({ ...step, title: '%%' })) })),
+    });
+    const diagnosis = diagnose(onlySyntax, sessions.full!);
+    const code = allTokens(marked.lexer(renderMarkdownReport(diagnosis, onlySyntax, { mermaid: true }))).find(
+      (token): token is Tokens.Code => token.type === 'code',
+    )!;
+    const lines = code.text.split('\n');
+    expect(lines).toContain(`  section ${diagnosis.plan.items[0]!.antiPattern}`);
+    const first = diagnosis.plan.timeline[0]!;
+    expect(lines.some((line) => line.startsWith(`  ${first.id.replace('/', ' ')} :`))).toBe(true);
+  });
 });
 
 describe('metrics in a pasted page', () => {

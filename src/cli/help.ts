@@ -5,7 +5,11 @@ export const helpText = `deploy-doctor ${version}: find out why deployments hurt
 Usage
   deploy-doctor                         start the guided diagnosis (interactive terminal)
   deploy-doctor report ANSWERS          write the diagnosis and fix plan for an answers file
-        [--format md|json] [-o FILE|-] [--force]
+        [--format md|json|html|confluence|csv] [--mermaid] [-o FILE|-] [--force]
+  deploy-doctor portfolio ANSWERS...    several teams side by side (2 to 200 answers files)
+        [--format md|html|confluence|csv|json] [-o FILE] [--force]
+  deploy-doctor compare BEFORE AFTER    one team's progress between two assessments, earlier first
+        [--format md|html|confluence|json] [-o FILE] [--force: also compare two teams]
   deploy-doctor next ANSWERS [--json] [--all]
                                         the most useful next question, or why to stop
   deploy-doctor merge ANSWERS ANSWERS... [-o FILE] [--anonymous] [--force]

@@ -14,6 +14,8 @@ const commands: Record<string, () => Promise<Command>> = {
   list: async () => (await import('./commands/list.js')).listCommand,
   validate: async () => (await import('./commands/validate.js')).validateCommand,
   merge: async () => (await import('./commands/merge.js')).mergeCommand,
+  portfolio: async () => (await import('./commands/portfolio.js')).portfolioCommand,
+  compare: async () => (await import('./commands/compare.js')).compareCommand,
 };
 
 /** Dispatches a command line and turns every expected failure into a message and an exit code. */

@@ -16,7 +16,7 @@ export function serializeSession(session: Session): string {
 const withoutEmptyNotes = (file: AnswersFile): AnswersFile => ({ ...file, notes: file.notes || undefined });
 
 /** Every top-level field of an answers file, in the order the serializer writes them. */
-const sessionFields = ['version', 'team', 'date', 'knowledge', 'room', 'respondents', 'symptoms', 'symptomCounts', 'answers', 'metrics', 'votes', 'notes', 'addToPlan', 'resume'] as const;
+const sessionFields = ['version', 'team', 'date', 'knowledge', 'room', 'respondents', 'symptoms', 'symptomCounts', 'answers', 'metrics', 'votes', 'notes', 'addToPlan', 'resume', 'done'] as const;
 
 /**
  * The session written into an existing answers file, keeping what a person wrote around it:

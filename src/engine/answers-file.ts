@@ -45,5 +45,6 @@ export function serializeAnswersFile(file: AnswersFile, header?: string): string
   if (file.notes !== undefined) lines.push(`notes: ${flow(file.notes)}`);
   if (file.addToPlan !== undefined) lines.push(`addToPlan: ${flow(file.addToPlan)}`);
   if (file.resume !== undefined) lines.push(`resume: ${flow(file.resume)}`);
+  if (file.done !== undefined) lines.push(`done: ${flow(file.done)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -90,6 +90,18 @@ export function checkAnswersFile(data: AnswersFile, index: KnowledgeIndex, at: A
     if (!index.antiPatterns.has(id)) problems.push(at(['addToPlan', position], unknownIdMessage('anti-pattern', id, index.antiPatterns.keys())));
   });
 
+  // Finished fix steps, as "anti-pattern/step" ids.
+  let knownSteps: string[] | undefined;
+  const doneSeen = new Set<string>();
+  data.done?.forEach((id, position) => {
+    const [antiPattern, step] = id.split('/');
+    if (!index.antiPatterns.get(antiPattern!)?.fix.some((candidate) => candidate.id === step)) {
+      knownSteps ??= [...index.antiPatterns.values()].flatMap((entry) => entry.fix.map((candidate) => `${entry.id}/${candidate.id}`));
+      problems.push(at(['done', position], unknownIdMessage('fix step', id, knownSteps)));
+    } else if (doneSeen.has(id)) problems.push(at(['done', position], `step "${id}" is listed twice`));
+    doneSeen.add(id);
+  });
+
   const votes = data.votes;
   if (votes && 'by' in votes) {
     if (data.room) problems.push(at(['votes', 'by'], 'a room records the vote as a tally without names; use "tally"'));

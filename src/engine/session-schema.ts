@@ -97,6 +97,11 @@ export const votesSchema = z.union(
 );
 export type Votes = z.infer<typeof votesSchema>;
 
+/** Fix steps the team has finished, by the id the report lists ("anti-pattern-id/step-id"). */
+export const doneStepsSchema = z.array(
+  z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a step id as the report lists it, like "manual-deployments/script-riskiest-steps"')),
+);
+
 export const answersFileVersions = [1, 2] as const;
 
 /**
@@ -121,6 +126,7 @@ export const answersFileSchema = z.strictObject({
   votes: z.optional(votesSchema),
   notes: z.optional(teamNotesSchema),
   ...appFields,
+  done: z.optional(doneStepsSchema),
 });
 export type AnswersFile = z.infer<typeof answersFileSchema>;
 
@@ -155,5 +161,6 @@ export const sessionSchema = z.strictObject({
   votes: z.optional(votesSchema),
   notes: z.optional(teamNotesSchema),
   ...appFields,
+  done: z.optional(doneStepsSchema),
 });
 export type Session = z.infer<typeof sessionSchema>;

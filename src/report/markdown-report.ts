@@ -6,6 +6,8 @@ import { leadingAt, maxLeadingCauses } from '../engine/weights.js';
 import type { Metric } from '../knowledge/schema.js';
 import { describeEvidence } from './describe-evidence.js';
 import { inline, percent, quoted, row } from './markdown-text.js';
+import { mermaidGantt } from './mermaid-gantt.js';
+import { reportTitle } from './report-title.js';
 import { summarize } from './summary.js';
 import { formatTally } from '../engine/room-answers.js';
 import { metricForDoraKey, type Baseline } from '../engine/dora-baseline.js';
@@ -25,19 +27,25 @@ export function weeksLabel(step: Pick<PlanStep, 'from' | 'to'>): string {
   return step.from === step.to ? `Week ${step.from}` : `Weeks ${step.from}-${step.to}`;
 }
 
+export type MarkdownOptions = {
+  /** Adds a Mermaid gantt of the timeline beside (never instead of) the plain table, for GitHub and GitLab. */
+  mermaid?: boolean;
+};
+
+/** A bold line instead of a fourth-level heading: Notion keeps only three heading levels. */
+const label = (text: string) => `**${text}**\n`;
+
 /**
  * GitHub-flavoured Markdown meant to be pasted into a wiki. Everything comes
  * from the diagnosis, never from the clock, so the same answers give the same bytes.
+ * Wikis differ, so it keeps to what all of them import: headings down to h3, no HTML,
+ * table cells without pipes or line breaks.
  */
-export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex): string {
+export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex, options: MarkdownOptions = {}): string {
   const { session, ranking, plan } = diagnosis;
   const lines: string[] = [];
   const push = (...more: string[]) => lines.push(...more);
-  const title = ['Deployment diagnosis', session.team && `for ${inline(session.team)}`, session.date && `(${session.date})`]
-    .filter(Boolean)
-    .join(' ');
-
-  push(`# ${title}`, '', `${inline(summarize(diagnosis))}${plan.items.length > 0 ? ' Start with week 1 of the plan below.' : ''}`, '');
+  push(`# ${inline(reportTitle(session))}`, '', `${inline(summarize(diagnosis))}${plan.items.length > 0 ? ' Start with week 1 of the plan below.' : ''}`, '');
 
   push('## Symptoms reported', '');
   const reporters = diagnosis.room?.people;
@@ -66,6 +74,9 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
   const leading = new Set(leadingCauses(ranking).map((cause) => cause.id));
   push('## Fix plan', '');
   push('Work through the causes in this order; a prerequisite comes before the fix that depends on it.', '');
+  const done = new Set(session.done ?? []);
+  const tick = (step: PlanStep) => (done.has(step.id) ? '[x]' : '[ ]');
+  if (session.done) push(progressLine(plan, done), '');
   plan.items.forEach((item, position) => {
     const cause = ranking.find((candidate) => candidate.id === item.antiPattern)!;
     const antiPattern = index.antiPatterns.get(item.antiPattern)!;
@@ -77,25 +88,26 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
     if (plan.addedByTeam.includes(item.antiPattern)) push('*Added to the plan by the team.*', '');
     push(inline(antiPattern.summary), '');
     push(`**Telltale sign:** ${inline(antiPattern.telltaleSign)}`, '');
-    push('#### Why we think so', '');
+    push(label('Why we think so'));
     for (const entry of cause.evidence) push(`- ${inline(describeEvidence(entry, index, session.responses?.[entry.id]?.tally))}`);
     if (!leading.has(item.antiPattern)) push('- Not confirmed on its own, but a leading cause cannot be fixed without it.');
     push('');
-    push('#### Steps', '');
+    push(label('Steps'));
     for (const step of item.steps) {
       if (step.duplicateOf !== null) {
         push(`**${inline(step.title)}**: the same work as ${planPlace(plan, step.duplicateOf)} above; do it once.`, '');
         continue;
       }
-      push(`**${weeksLabel(step)}: ${inline(step.title)}**`, '');
+      // The id is what an answers file's `done:` list names when the step is finished.
+      push(`**${weeksLabel(step)}: ${inline(step.title)}${done.has(step.id) ? ' (done)' : ''}** (step \`${step.id}\`)`, '');
       if (step.needs.length > 0) push(`*Starts once ${step.needs.map((need) => planPlace(plan, need)).join(' and ')} is done.*`, '');
-      for (const action of step.actions) push(`- [ ] ${inline(action)}`);
+      for (const action of step.actions) push(`- ${tick(step)} ${inline(action)}`);
       push('');
     }
-    push('#### Metrics to watch', '');
+    push(label('Metrics to watch'));
     for (const metric of antiPattern.metrics) push(`- ${metricLine(metric, diagnosis.baseline)}`);
     push('');
-    push('#### Objections you will hear', '');
+    push(label('Objections you will hear'));
     for (const { objection, answer } of antiPattern.objections) push(`- **"${inline(objection)}"** ${inline(answer)}`);
     push('');
   });
@@ -113,13 +125,16 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
       push(row([weeksLabel(step), inline(index.antiPatterns.get(step.antiPattern)!.title), inline(step.title)]));
     }
     push('');
+    if (options.mermaid) push(mermaidGantt(plan.timeline, index), '');
   }
 
   push('## Week 1', '');
-  for (const step of plan.weekOne) for (const action of step.actions) push(`- [ ] ${inline(action)}`);
+  for (const step of plan.weekOne) for (const action of step.actions) push(`- ${tick(step)} ${inline(action)}`);
   push('');
 
   push('## Metrics', '');
+  // A pasted page outlives its context: say which DORA definitions the names refer to.
+  if (plan.metrics.some((metric) => metric.dora)) push("Names marked DORA follow the definitions in DORA's 2024 State of DevOps report.", '');
   for (const metric of plan.metrics) push(`- ${metricLine(metric, diagnosis.baseline)}`);
   push('');
 
@@ -172,6 +187,13 @@ export const omissionText = {
   'beyond-the-limit': `the plan keeps to the ${maxLeadingCauses} strongest causes, and any tied with them, so the team can finish it.`,
   'not-confident': `not confident enough for a plan (below ${percent(leadingAt)}); more answers may change that.`,
 } as const;
+
+/** Progress in words too, for wikis that show task-list brackets as plain text. */
+function progressLine(plan: Plan, done: ReadonlySet<string>): string {
+  const steps = plan.timeline;
+  const finished = steps.filter((step) => done.has(step.id)).length;
+  return `**Progress:** ${finished} of ${steps.length} steps done; finished steps are ticked and marked "(done)".`;
+}
 
 function metricLine(metric: Metric, baseline?: Baseline): string {
   const dora = metric.dora ? ` (DORA: ${doraNames[metric.dora]})` : '';

@@ -36,7 +36,10 @@ export function percent(confidence: number): string {
   return `${Math.round(confidence * 100)}%`;
 }
 
-/** A table row; cells are already escaped, so "|" inside them cannot split the row. */
+/**
+ * A table row of already escaped cells. GitHub honours an escaped "\|" in a cell but several wiki
+ * importers split on it anyway, so a pipe from the text is shown as a broken bar instead.
+ */
 export function row(cells: readonly string[]): string {
-  return `| ${cells.join(' | ')} |`;
+  return `| ${cells.map((cell) => cell.replace(/\\\|/g, '¦')).join(' | ')} |`;
 }

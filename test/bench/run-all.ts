@@ -10,6 +10,7 @@ import { bundledDir, repoRoot } from '../support/bundled-knowledge.js';
 import { diagnosisFigures, printDiagnosisFigures } from './diagnosis.js';
 import { compareWithBareNode, median } from './measure-process.js';
 import { interactiveFigures } from './interactive.js';
+import { portfolioFigures, printPortfolioFigures } from './portfolio.js';
 import { syntheticKnowledge } from './synthetic-knowledge.js';
 
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
@@ -104,4 +105,5 @@ await unknownIdsRejection();
 nextOnSyntheticPack();
 searchOnSyntheticPack();
 await interactiveFigures();
+printPortfolioFigures(await portfolioFigures());
 printDiagnosisFigures(await diagnosisFigures());

@@ -1,0 +1,96 @@
+import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { knowledgeVersion } from '../../engine/knowledge-version.js';
+import { buildPortfolio, teamName, type AssessedTeam } from '../../engine/portfolio.js';
+import { isPortfolioFormat, portfolioFormats } from '../../report/portfolio-formats.js';
+import { count } from '../../source/count.js';
+import { InvalidContentError, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { loadCliKnowledge } from '../load-cli-knowledge.js';
+import { knowledgeOption, parseCommandArgs } from '../parse-command-args.js';
+import { readManyAnswers } from '../read-many-answers.js';
+import { writeOutput } from '../write-output.js';
+
+export const portfolioLimits = { min: 2, max: 200 } as const;
+
+/**
+ * Several teams' answers files side by side. A file that cannot be used is named on standard
+ * error and left out; the rest still make the portfolio, and the exit code (1) says something was left out.
+ */
+export async function portfolioCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals: files } = parseCommandArgs('portfolio', args, {
+    ...knowledgeOption,
+    format: { type: 'string', short: 'f', default: 'md' },
+    output: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
+  });
+  const format = values.format;
+  if (!isPortfolioFormat(format)) throw new UsageError(`portfolio: --format must be one of ${Object.keys(portfolioFormats).join(', ')}, not "${format}"`);
+  if (files.length < portfolioLimits.min) throw new UsageError(`portfolio needs at least ${portfolioLimits.min} answers files, one per team`);
+  if (files.length > portfolioLimits.max) throw new UsageError(`portfolio takes at most ${portfolioLimits.max} answers files, not ${files.length}`);
+  if (files.includes('-')) throw new UsageError('portfolio reads answers files by name; standard input ("-") is not one of them');
+  // Fail before the work, not after it; the atomic write checks again.
+  if (values.output && !values.force && (await exists(resolve(io.cwd, values.output)))) {
+    throw new UsageError(`portfolio: ${values.output} already exists; use --force to overwrite it`);
+  }
+
+  const index = await loadCliKnowledge((values.knowledge ?? []).map((dir) => resolve(io.cwd, dir)), io);
+  const outcomes = await readManyAnswers(files, index, io);
+  const problems: string[] = [];
+  const assessed: AssessedTeam[] = [];
+  for (const outcome of outcomes) {
+    if ('problems' in outcome) problems.push(`${outcome.file}: left out of the portfolio:`, ...outcome.problems.map((line) => `  ${line}`));
+    else assessed.push(outcome);
+  }
+
+  refuseMixedKnowledge(assessed, knowledgeVersion(index));
+  const unique = withoutDuplicates(assessed, problems);
+
+  if (unique.length === 0) throw new InvalidContentError([...problems, 'portfolio: no answers file could be used']);
+  const text = portfolioFormats[format](buildPortfolio(index, unique), index);
+  await writeOutput('portfolio', io, text, values.output, Boolean(values.force));
+  if (problems.length === 0) return 0;
+  const leftOut = files.length - unique.length;
+  io.err(`${problems.join('\n')}\nportfolio: ${count(leftOut, 'answers file')} left out; the portfolio covers the other ${count(unique.length, 'team')}\n`);
+  return 1;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Files diagnosed against different knowledge were ranked by different rules: comparing them would mislead. */
+function refuseMixedKnowledge(assessed: readonly AssessedTeam[], current: string): void {
+  const byVersion = new Map<string, string[]>();
+  for (const { file, session } of assessed) if (session.knowledge) byVersion.set(session.knowledge, [...(byVersion.get(session.knowledge) ?? []), file]);
+  if (byVersion.size <= 1) return;
+  const lines = [...byVersion].map(([version, named]) => `  ${version}${version === current ? ' (the knowledge in use now)' : ''}: ${named.join(', ')}`);
+  throw new InvalidContentError([
+    `portfolio: the answers files come from ${byVersion.size} different knowledge versions, so their results are not comparable:`,
+    ...lines,
+    'Assess every team with the same knowledge (and the same --knowledge packs), or make separate portfolios.',
+  ]);
+}
+
+/** Two files for the same team and date cannot both be right; both are named and left out rather than one picked silently. */
+function withoutDuplicates(assessed: readonly AssessedTeam[], problems: string[]): AssessedTeam[] {
+  const byKey = new Map<string, AssessedTeam[]>();
+  for (const entry of assessed) {
+    const key = `${teamName(entry).toLowerCase()}\u0000${entry.session.date ?? ''}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), entry]);
+  }
+  const kept: AssessedTeam[] = [];
+  for (const group of byKey.values()) {
+    if (group.length === 1) {
+      kept.push(group[0]!);
+      continue;
+    }
+    const first = group[0]!;
+    const when = first.session.date ? ` on ${first.session.date}` : ' (no date)';
+    problems.push(`${group.map((entry) => entry.file).join(', ')}: left out of the portfolio: ${group.length} files for team "${teamName(first)}"${when}; keep one, or give them different dates`);
+  }
+  return kept;
+}

@@ -1,118 +1,178 @@
-import { compareText } from '../source/compare-text.js';
+// Symptom search the way a facilitator types a team's words: BM25 ranking (MiniSearch) over everything a
+// symptom says and, at a lower weight, what its causes look like; stems, the domain vocabulary, prefixes
+// for the word being typed and typo tolerance. It never leaves a query with nothing when any word is known.
 import Fuse from 'fuse.js';
-import type { Symptom } from '../knowledge/schema.js';
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Knowledge, Symptom } from '../knowledge/schema.js';
+import { compareText } from '../source/compare-text.js';
+import { compileVocabulary, conceptMentions, conceptPrefix, searchTerms, stemOf, words, type CompiledVocabulary } from './search-text.js';
 
-export type SymptomMatch = { id: string; title: string; score: number };
+export const searchFields = ['title', 'summary', 'whatYouSee', 'searchPhrases', 'tags', 'causes'] as const;
+export type SearchField = (typeof searchFields)[number];
+
+export type SymptomMatch = {
+  id: string;
+  title: string;
+  /** BM25 relevance: only comparable between results of the same query. */
+  score: number;
+  /** Shown because nothing matched well: the closest symptoms, not confident ones. */
+  weak: boolean;
+  /** The words and phrases of the query that matched, as they were typed. */
+  matched: string[];
+  /** Where in the symptom they matched. */
+  fields: SearchField[];
+  /** Words of the symptom's title, summary and what-you-see that matched, in lower case, for highlighting. */
+  highlight: string[];
+};
+
 export type SymptomSearch = (text: string, limit?: number) => SymptomMatch[];
 
-/** Words that carry no meaning when matching what people say about deployments. */
-const stopWords = new Set(
-  'a an and are as at be been but by can do does for from get got had has have how i if in into is it its just me my of on or our so that the their them then there these they this those to too was we were what when where which who why will with you your us very really'.split(
-    ' ',
-  ),
-);
+/** How much a match in each field says about the symptom; the causes describe it only indirectly. */
+const fieldBoost: Record<SearchField, number> = { title: 3, searchPhrases: 2.5, summary: 2, tags: 1.5, whatYouSee: 1, causes: 0.4 };
 
-/** How much a word found in each field says about the symptom. */
-const fieldWeights = { searchPhrases: 1, title: 1, summary: 0.6, tags: 0.7 } as const;
+/** A shared concept ("dark launch" and "canary" both mean progressive delivery) counts a little more than a shared word. */
+const conceptBoost = 1.5;
 
-type Posting = { symptom: number; text: number; weight: number };
+/** Below this share of the query's words matched, a result is only a guess. */
+const weakCoverage = 0.34;
 
-/** Lower case, letters and digits only, single spaces: for spotting a query written out in full. */
-const normalize = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** Results scoring below this share of the best one are guesses too. */
+const weakRelativeScore = 0.3;
 
-export function meaningfulWords(text: string): string[] {
-  const words = text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-    .split(/\s+/)
-    .filter((word) => word.length > 1 && !stopWords.has(word));
-  return [...new Set(words)];
-}
+type Document = Record<SearchField, string> & { index: number };
 
-/**
- * Search the way people talk: each meaningful word is matched fuzzily (typos,
- * plurals, "deploy" in "deployments") against the vocabulary of the knowledge,
- * rare words count more than common ones, and a symptom whose single phrase
- * holds most of the words ranks above one that scatters them.
- */
-export function createSymptomSearch(symptoms: readonly Symptom[]): SymptomSearch {
-  const postings = new Map<string, Posting[]>();
-  const fullTexts: string[][] = symptoms.map(() => []);
-  let textCount = 0;
-  symptoms.forEach((symptom, symptomIndex) => {
-    const fields: [keyof typeof fieldWeights, readonly string[]][] = [
-      ['searchPhrases', symptom.searchPhrases],
-      ['title', [symptom.title]],
-      ['summary', [symptom.summary]],
-      ['tags', symptom.tags.map((tag) => tag.replace(/-/g, ' '))],
-    ];
-    for (const [field, texts] of fields) {
-      for (const text of texts) {
-        const textIndex = textCount++;
-        fullTexts[symptomIndex]!.push(normalize(text));
-        for (const word of meaningfulWords(text)) {
-          const list = postings.get(word) ?? [];
-          list.push({ symptom: symptomIndex, text: textIndex, weight: fieldWeights[field] });
-          postings.set(word, list);
-        }
-      }
-    }
+/** What the search reads: symptoms, the anti-patterns their causes name, and the vocabulary. */
+export type SearchKnowledge = Pick<Knowledge, 'symptoms' | 'antiPatterns' | 'vocabulary'>;
+
+function toDocument(symptom: Symptom, index: number, antiPatterns: ReadonlyMap<string, Knowledge['antiPatterns'][number]>): Document {
+  const causes = symptom.causes.flatMap((cause) => {
+    const antiPattern = antiPatterns.get(cause.antiPattern);
+    return antiPattern ? [antiPattern.title, antiPattern.looksLike, antiPattern.telltaleSign, cause.why] : [cause.why];
   });
-  const vocabulary = new Fuse([...postings.keys()], { includeScore: true, threshold: 0.3, ignoreLocation: true });
-
-  return (query, limit = 10) => {
-    const words = meaningfulWords(query);
-    if (words.length === 0) return [];
-    const perWord = words.map((word) => wordHits(word, vocabulary, postings));
-    const weights = perWord.map((hits) => Math.log(1 + symptoms.length / Math.max(1, hits.bySymptom.size)));
-    const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
-
-    const wordScore = new Map<number, number>();
-    const phraseScore = new Map<number, Map<number, number>>();
-    perWord.forEach((hits, wordIndex) => {
-      const weight = weights[wordIndex]! / totalWeight;
-      for (const [symptom, quality] of hits.bySymptom) wordScore.set(symptom, (wordScore.get(symptom) ?? 0) + weight * quality);
-      for (const [text, { symptom, quality }] of hits.byText) {
-        const texts = phraseScore.get(symptom) ?? new Map<number, number>();
-        texts.set(text, (texts.get(text) ?? 0) + weight * quality);
-        phraseScore.set(symptom, texts);
-      }
-    });
-
-    const whole = normalize(query);
-    const matches: (SymptomMatch & { verbatim: boolean; mentions: number })[] = [];
-    for (const [symptom, score] of wordScore) {
-      const texts = phraseScore.get(symptom)!;
-      const combined = 0.5 * score + 0.5 * Math.max(...texts.values());
-      if (combined < 0.2) continue;
-      const verbatim = fullTexts[symptom]!.some((text) => text.includes(whole));
-      matches.push({ id: symptoms[symptom]!.id, title: symptoms[symptom]!.title, score: Math.round(combined * 1000) / 1000, verbatim, mentions: texts.size });
-    }
-    // On equal scores, a symptom that says exactly this wins, then the one that talks about these words most.
-    return matches
-      .sort((a, b) => b.score - a.score || Number(b.verbatim) - Number(a.verbatim) || b.mentions - a.mentions || compareText(a.id, b.id))
-      .slice(0, limit)
-      .map(({ verbatim: _verbatim, mentions: _mentions, ...match }) => match);
+  return {
+    index,
+    title: symptom.title,
+    summary: symptom.summary,
+    whatYouSee: symptom.whatYouSee,
+    searchPhrases: symptom.searchPhrases.join('\n'),
+    tags: symptom.tags.map((tag) => tag.replace(/-/g, ' ')).join('\n'),
+    causes: causes.join('\n'),
   };
 }
 
-type WordHits = {
-  bySymptom: Map<number, number>;
-  byText: Map<number, { symptom: number; quality: number }>;
-};
+/** A query read once: its terms for the index and how to name each back in the user's own words. */
+type Query = { terms: string[]; surface: Map<string, string>; units: Map<string, string[]>; lastWord?: string };
 
-function wordHits(word: string, vocabulary: Fuse<string>, postings: Map<string, Posting[]>): WordHits {
-  const bySymptom = new Map<number, number>();
-  const byText = new Map<number, { symptom: number; quality: number }>();
-  for (const result of vocabulary.search(word)) {
-    const term = result.item;
-    const closeness = Math.sqrt(Math.min(word.length, term.length) / Math.max(word.length, term.length));
-    const termQuality = (1 - (result.score ?? 1)) * closeness;
-    for (const posting of postings.get(term)!) {
-      const quality = termQuality * posting.weight;
-      if (quality > (bySymptom.get(posting.symptom) ?? 0)) bySymptom.set(posting.symptom, quality);
-      if (quality > (byText.get(posting.text)?.quality ?? 0)) byText.set(posting.text, { symptom: posting.symptom, quality });
-    }
+function readQuery(text: string, vocabulary: CompiledVocabulary): Query {
+  const found = words(text);
+  const surface = new Map<string, string>();
+  // Each term stands for some of the query's words; coverage counts words, so a phrase is not worth more than its words.
+  const units = new Map<string, string[]>();
+  for (const word of found) {
+    if (!surface.has(word.stem)) surface.set(word.stem, text.slice(word.start, word.end));
+    units.set(word.stem, [word.stem]);
   }
-  return { bySymptom, byText };
+  for (const mention of conceptMentions(found, vocabulary)) {
+    const term = conceptPrefix + mention.concept;
+    const phrase = text.slice(found[mention.first]!.start, found[mention.last]!.end);
+    if (!surface.has(term) || phrase.length > surface.get(term)!.length) surface.set(term, phrase);
+    units.set(term, [...new Set([...(units.get(term) ?? []), ...found.slice(mention.first, mention.last + 1).map((word) => word.stem)])]);
+  }
+  const typing = found.length > 0 && !/\s$/.test(text) ? found.at(-1)!.stem : undefined;
+  return { terms: [...units.keys()], surface, units, ...(typing ? { lastWord: typing } : {}) };
+}
+
+export function createSymptomSearch(knowledge: SearchKnowledge): SymptomSearch {
+  const vocabulary = compileVocabulary(knowledge.vocabulary);
+  const antiPatterns = new Map(knowledge.antiPatterns.map((antiPattern) => [antiPattern.id, antiPattern]));
+  const symptoms = knowledge.symptoms;
+  const index = new MiniSearch<Document>({
+    idField: 'index',
+    fields: [...searchFields],
+    tokenize: (text) => searchTerms(text, vocabulary),
+    processTerm: (term) => term,
+  });
+  index.addAll(symptoms.map((symptom, position) => toDocument(symptom, position, antiPatterns)));
+
+  // Every surface word the knowledge uses, for a last, typo-tolerant try when no query word is known at all.
+  let knownWords: Fuse<string> | undefined;
+  const closestKnownWord = (word: string): string | undefined => {
+    knownWords ??= new Fuse(
+      [...new Set(symptoms.flatMap((symptom) => Object.values(toDocument(symptom, 0, antiPatterns)).filter((value) => typeof value === 'string').flatMap((value) => words(value as string).map((found) => found.word))))],
+      { includeScore: true, threshold: 0.4, ignoreLocation: true },
+    );
+    const best = knownWords.search(word, { limit: 1 })[0];
+    return best ? stemOf(best.item) : undefined;
+  };
+
+  const run = (query: Query, lenient: boolean): SearchResult[] =>
+    index.search(query.terms.join(' '), {
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term,
+      boost: fieldBoost,
+      boostTerm: (term) => (term.startsWith(conceptPrefix) ? conceptBoost : 1),
+      combineWith: 'OR',
+      prefix: (term) => !term.startsWith(conceptPrefix) && (lenient || term === query.lastWord),
+      fuzzy: (term) => (term.startsWith(conceptPrefix) || /\p{N}/u.test(term) || term.length < 5 ? false : lenient ? 0.34 : 0.2),
+      maxFuzzy: 3,
+    });
+
+  const highlightCache = new Map<number, ReturnType<typeof words>>();
+  const shownWords = (position: number) => {
+    let cached = highlightCache.get(position);
+    if (!cached) {
+      const symptom = symptoms[position]!;
+      cached = words([symptom.title, symptom.summary, symptom.whatYouSee].join('\n'));
+      highlightCache.set(position, cached);
+    }
+    return cached;
+  };
+
+  const describe = (result: SearchResult, query: Query, best: number, guessing: boolean): SymptomMatch => {
+    const position = result.id as number;
+    const symptom = symptoms[position]!;
+    const matchedTerms = new Set(result.queryTerms);
+    const covered = new Set([...matchedTerms].flatMap((term) => query.units.get(term) ?? []));
+    const coverage = covered.size / Math.max(1, new Set([...query.units.values()].flat()).size);
+    const fields = new Set<SearchField>();
+    for (const found of Object.values(result.match)) for (const field of found) fields.add(field as SearchField);
+    const documentTerms = new Set(result.terms);
+    const shown = shownWords(position);
+    const highlight = new Set(shown.filter((word) => documentTerms.has(word.stem)).map((word) => word.word));
+    for (const mention of conceptMentions(shown, vocabulary)) {
+      if (documentTerms.has(conceptPrefix + mention.concept)) for (const word of shown.slice(mention.first, mention.last + 1)) highlight.add(word.word);
+    }
+    return {
+      id: symptom.id,
+      title: symptom.title,
+      score: Math.round(result.score * 1000) / 1000,
+      weak: guessing || coverage < weakCoverage || result.score < best * weakRelativeScore,
+      matched: [...new Set(result.queryTerms.map((term) => query.surface.get(term) ?? term))].sort(compareText),
+      fields: searchFields.filter((field) => fields.has(field)),
+      highlight: [...highlight].sort(compareText),
+    };
+  };
+
+  return (text, limit = 10) => {
+    const query = readQuery(text, vocabulary);
+    if (query.terms.length === 0) return [];
+    let asked = query;
+    let results = run(query, false);
+    if (results.length === 0) {
+      // Nothing known: read every word as a likely typo of a word the knowledge uses, and say it is a guess.
+      const surface = new Map<string, string>();
+      for (const term of query.terms.filter((candidate) => !candidate.startsWith(conceptPrefix))) {
+        const typed = query.surface.get(term) ?? term;
+        surface.set(closestKnownWord(typed) ?? term, typed);
+      }
+      asked = { terms: [...surface.keys()], surface, units: new Map([...surface.keys()].map((term) => [term, [term]])) };
+      results = run(asked, true);
+    }
+    const guessing = asked !== query;
+    const best = results[0]?.score ?? 0;
+    return results
+      .sort((a, b) => b.score - a.score || compareText(symptoms[a.id as number]!.id, symptoms[b.id as number]!.id))
+      .slice(0, limit)
+      .map((result) => describe(result, asked, best, guessing));
+  };
 }

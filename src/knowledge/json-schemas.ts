@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { sessionSchema } from '../engine/session-schema.js';
 import { reportSchema } from '../report/report-schema.js';
 import { antiPatternSchema, questionSchema, symptomSchema } from './schema.js';
+import { vocabularyConceptSchema } from './vocabulary-schema.js';
 
 /** JSON Schemas generated from the zod schemas, keyed by the file name they are committed under. */
 export function jsonSchemas(): Record<string, string> {
@@ -11,6 +12,7 @@ export function jsonSchemas(): Record<string, string> {
     'symptom.schema.json': render(symptomSchema, 'deploy-doctor symptom', 'input'),
     'anti-pattern.schema.json': render(antiPatternSchema, 'deploy-doctor anti-pattern', 'input'),
     'question.schema.json': render(questionSchema, 'deploy-doctor canonical question', 'input'),
+    'vocabulary.schema.json': render(vocabularyConceptSchema, 'deploy-doctor search vocabulary concept', 'input'),
     'answers.schema.json': render(sessionSchema, 'deploy-doctor answers file', 'input'),
     'report.schema.json': render(reportSchema, 'deploy-doctor JSON report', 'output'),
   };

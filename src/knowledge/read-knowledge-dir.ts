@@ -20,7 +20,7 @@ export function displayPath(path: string, cwd: string): string {
   return shown === '' ? '.' : shown.startsWith('..') || isAbsolute(shown) ? path : shown;
 }
 
-/** Reads one knowledge directory: symptoms/, anti-patterns/ and questions/, one YAML file per entity. */
+/** Reads one knowledge directory: symptoms/, anti-patterns/, questions/ and vocabulary/, one YAML file per entity. */
 export async function readKnowledgeDir(dir: string, cwd: string): Promise<DirectoryRead> {
   try {
     const info = await stat(dir);
@@ -36,7 +36,7 @@ export async function readKnowledgeDir(dir: string, cwd: string): Promise<Direct
 
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.isFile() && yamlFile.test(entry.name)) {
-      problems.push(at(join(dir, entry.name), `is outside symptoms/, anti-patterns/ and questions/, so it would be ignored`));
+      problems.push(at(join(dir, entry.name), `is outside symptoms/, anti-patterns/, questions/ and vocabulary/, so it would be ignored`));
     }
   }
   for (const kind of kinds) {
@@ -62,7 +62,7 @@ export async function readKnowledgeDir(dir: string, cwd: string): Promise<Direct
     });
   }
   if (files.length === 0 && problems.length === 0) {
-    problems.push(at(dir, 'holds no knowledge: expected YAML files in symptoms/, anti-patterns/ or questions/'));
+    problems.push(at(dir, 'holds no knowledge: expected YAML files in symptoms/, anti-patterns/, questions/ or vocabulary/'));
   }
   return { ok: true, files, unreadable, problems };
 }

@@ -27,11 +27,20 @@ export type SymptomMatch = {
 
 export type SymptomSearch = (text: string, limit?: number) => SymptomMatch[];
 
-/** How much a match in each field says about the symptom; the causes describe it only indirectly. */
-const fieldBoost: Record<SearchField, number> = { title: 3, searchPhrases: 2.5, summary: 2, tags: 1.5, whatYouSee: 1, causes: 0.4 };
+/** The knobs of the ranking, chosen on the development part of the real-phrasing set (never the held-out part). */
+export type SearchTuning = {
+  /** How much a match in each field says about the symptom; the causes describe it only indirectly. */
+  fieldBoost: Record<SearchField, number>;
+  /** A shared concept ("dark launch" and "canary" both mean progressive delivery) counts more than a shared word. */
+  conceptBoost: number;
+  bm25: { k: number; b: number; d: number };
+};
 
-/** A shared concept ("dark launch" and "canary" both mean progressive delivery) counts a little more than a shared word. */
-const conceptBoost = 1.5;
+export const defaultTuning: SearchTuning = {
+  fieldBoost: { title: 3, searchPhrases: 2.5, summary: 2, tags: 1.5, whatYouSee: 1, causes: 0.4 },
+  conceptBoost: 1.5,
+  bm25: { k: 1.2, b: 0.7, d: 0.5 },
+};
 
 /** Below this share of the query's words matched, a result is only a guess. */
 const weakCoverage = 0.34;
@@ -82,7 +91,7 @@ function readQuery(text: string, vocabulary: CompiledVocabulary): Query {
   return { terms: [...units.keys()], surface, units, ...(typing ? { lastWord: typing } : {}) };
 }
 
-export function createSymptomSearch(knowledge: SearchKnowledge): SymptomSearch {
+export function createSymptomSearch(knowledge: SearchKnowledge, tuning: SearchTuning = defaultTuning): SymptomSearch {
   const vocabulary = compileVocabulary(knowledge.vocabulary);
   const antiPatterns = new Map(knowledge.antiPatterns.map((antiPattern) => [antiPattern.id, antiPattern]));
   const symptoms = knowledge.symptoms;
@@ -109,8 +118,9 @@ export function createSymptomSearch(knowledge: SearchKnowledge): SymptomSearch {
     index.search(query.terms.join(' '), {
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term,
-      boost: fieldBoost,
-      boostTerm: (term) => (term.startsWith(conceptPrefix) ? conceptBoost : 1),
+      boost: tuning.fieldBoost,
+      boostTerm: (term) => (term.startsWith(conceptPrefix) ? tuning.conceptBoost : 1),
+      bm25: tuning.bm25,
       combineWith: 'OR',
       prefix: (term) => !term.startsWith(conceptPrefix) && (lenient || term === query.lastWord),
       fuzzy: (term) => (term.startsWith(conceptPrefix) || /\p{N}/u.test(term) || term.length < 5 ? false : lenient ? 0.34 : 0.2),

@@ -34,13 +34,29 @@ export type SearchTuning = {
   /** A shared concept ("dark launch" and "canary" both mean progressive delivery) counts more than a shared word. */
   conceptBoost: number;
   bm25: { k: number; b: number; d: number };
+  /**
+   * BM25 adds up words wherever they occur; people expect a symptom that says most of what they typed in one
+   * place to come first. The score grows by this factor times the share of the query's words found together
+   * in one field.
+   */
+  togetherness: number;
+  /** A symptom that says exactly what was typed (a whole title or search phrase) is what was meant. */
+  verbatim: number;
+  /** A symptom with one line holding all the typed words in that order comes next. */
+  contained: number;
 };
 
 export const defaultTuning: SearchTuning = {
   fieldBoost: { title: 3, searchPhrases: 2.5, summary: 2, tags: 1.5, whatYouSee: 1, causes: 0.4 },
   conceptBoost: 1.5,
-  bm25: { k: 1.2, b: 0.7, d: 0.5 },
+  bm25: { k: 1.2, b: 0.7, d: 0 },
+  togetherness: 1,
+  verbatim: 4,
+  contained: 2,
 };
+
+/** Results rescored for being said together or word for word: BM25 decides the rest. */
+const rescoredCandidates = 50;
 
 /** Below this share of the query's words matched, a result is only a guess. */
 const weakCoverage = 0.34;
@@ -103,6 +119,12 @@ export function createSymptomSearch(knowledge: SearchKnowledge, tuning: SearchTu
   });
   index.addAll(symptoms.map((symptom, position) => toDocument(symptom, position, antiPatterns)));
 
+  // Each title, summary and search phrase as its run of stems, to recognise a query that says one of them.
+  const stemLine = (text: string) => ` ${words(text).map((word) => word.stem).join(' ')} `;
+  const lines = symptoms.map((symptom) => [symptom.title, symptom.summary, ...symptom.searchPhrases].map(stemLine));
+  const wholeLines = new Map<string, Set<number>>();
+  lines.forEach((own, position) => own.forEach((line) => wholeLines.set(line, (wholeLines.get(line) ?? new Set()).add(position))));
+
   // Every surface word the knowledge uses, for a last, typo-tolerant try when no query word is known at all.
   let knownWords: Fuse<string> | undefined;
   const closestKnownWord = (word: string): string | undefined => {
@@ -157,7 +179,7 @@ export function createSymptomSearch(knowledge: SearchKnowledge, tuning: SearchTu
       title: symptom.title,
       score: Math.round(result.score * 1000) / 1000,
       weak: guessing || coverage < weakCoverage || result.score < best * weakRelativeScore,
-      matched: [...new Set(result.queryTerms.map((term) => query.surface.get(term) ?? term))].sort(compareText),
+      matched: [...new Set(result.queryTerms.map((term) => (query.surface.get(term) ?? term).toLowerCase()))].sort(compareText),
       fields: searchFields.filter((field) => fields.has(field)),
       highlight: [...highlight].sort(compareText),
     };
@@ -179,7 +201,27 @@ export function createSymptomSearch(knowledge: SearchKnowledge, tuning: SearchTu
       results = run(asked, true);
     }
     const guessing = asked !== query;
-    const best = results[0]?.score ?? 0;
+    const queryWords = new Set([...asked.units.values()].flat()).size;
+    const typed = stemLine(text);
+    const saidExactly = wholeLines.get(typed);
+    results.sort((a, b) => b.score - a.score);
+    for (const [rank, result] of results.entries()) {
+      const position = result.id as number;
+      if (saidExactly?.has(position)) result.score *= tuning.verbatim;
+      else if (rank < rescoredCandidates && queryWords > 1 && lines[position]!.some((line) => line.includes(typed))) result.score *= tuning.contained;
+      const byField = new Map<string, Set<string>>();
+      for (const [documentTerm, fields] of Object.entries(result.match)) {
+        const queryTerm = asked.units.has(documentTerm) ? documentTerm : result.queryTerms.find((candidate) => documentTerm.startsWith(candidate)) ?? documentTerm;
+        for (const field of fields) {
+          const found = byField.get(field) ?? new Set<string>();
+          for (const unit of asked.units.get(queryTerm) ?? [queryTerm]) found.add(unit);
+          byField.set(field, found);
+        }
+      }
+      const together = Math.max(0, ...[...byField.values()].map((found) => found.size)) / Math.max(1, queryWords);
+      result.score *= 1 + tuning.togetherness * together * together;
+    }
+    const best = Math.max(0, ...results.map((result) => result.score));
     return results
       .sort((a, b) => b.score - a.score || compareText(symptoms[a.id as number]!.id, symptoms[b.id as number]!.id))
       .slice(0, limit)

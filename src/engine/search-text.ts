@@ -10,8 +10,7 @@ const functionWords = new Set(
     'a about am an and are as at be because been being but by can could did do does doing for from get gets got had has have having ' +
     "he her here hers him his how i if in into is it its itself just me my myself of on or our ours ourselves she should so than that " +
     'the their theirs them themselves then there these they this those to too us very was we were what when where which while who whom ' +
-    'why will with would you your yours yourself really actually basically even ever lot lots like thing things im ive weve theyre ' +
-    'dont doesnt didnt cant wont isnt arent wasnt'
+    'why will with would you your yours yourself really actually basically even ever lot lots like thing things im ive weve theyre'
   ).split(' '),
 );
 

@@ -21,8 +21,16 @@ export type Word = { word: string; stem: string; start: number; end: number };
 
 const wordPattern = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
+// Stemming is the costly part of reading text, and the same few thousand words recur everywhere.
+const stems = new Map<string, string>();
+
 export function stemOf(word: string): string {
-  return /\p{N}/u.test(word) ? word : stemmer(word);
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = /\p{N}/u.test(word) ? word : stemmer(word);
+    if (stems.size < 100_000) stems.set(word, stem);
+  }
+  return stem;
 }
 
 /** The meaningful words of a text, in order, with where each stands in it (for highlighting). */

@@ -3,6 +3,7 @@ import type { State } from '../state.js';
 import { pickerRows, type PickerRow, type UiEnv } from '../selectors.js';
 import { useColor } from '../color.js';
 import { fitLines, truncate } from '../fit-lines.js';
+import { HighlightedText } from './HighlightedText.js';
 
 const categoryNames: Record<string, string> = {
   deployment: 'Deploying',
@@ -39,6 +40,15 @@ function visibleWindow(rows: readonly PickerRow[], highlighted: number, lines: n
   return [start, end];
 }
 
+/** Says why the list is what it is when that is not obvious: guesses only, or an anti-pattern's symptoms. */
+function searchNotice(rows: readonly PickerRow[], browsing: boolean): string | undefined {
+  if (browsing || rows.length === 0) return undefined;
+  const named = rows.find((row) => row.causedBy)?.causedBy;
+  if (named) return `Symptoms that "${named.title}" causes, then other matches:`;
+  if (rows.every((row) => row.weak)) return 'No close match: the nearest symptoms (~). Tab to browse by category.';
+  return undefined;
+}
+
 export function SymptomPicker({ state, env, columns, rows: terminalRows }: { state: State; env: UiEnv; columns: number; rows: number }) {
   const color = useColor();
   const rows = pickerRows(state, env);
@@ -46,7 +56,9 @@ export function SymptomPicker({ state, env, columns, rows: terminalRows }: { sta
   const highlighted = Math.min(state.picker.highlighted, Math.max(0, rows.length - 1));
   const headings = state.picker.browse || state.picker.query === '';
   const detailHeight = wide ? terminalRows : 6;
-  const listHeight = Math.max(3, (wide ? terminalRows : terminalRows - detailHeight - 1) - 1);
+  // When the search only has guesses, or the query named an anti-pattern, one line says so.
+  const notice = searchNotice(rows, headings);
+  const listHeight = Math.max(3, (wide ? terminalRows : terminalRows - detailHeight - 1) - 1 - (notice ? 1 : 0));
   const [start, end] = rows.length === 0 ? [0, 0] : visibleWindow(rows, highlighted, listHeight, headings);
   const current = rows[highlighted]?.symptom;
   const titleWidth = Math.max(10, (wide ? Math.floor(columns * 0.55) : columns) - 6);
@@ -59,11 +71,12 @@ export function SymptomPicker({ state, env, columns, rows: terminalRows }: { sta
         <Text dimColor>  {state.symptoms.length} chosen</Text>
       </Text>
       {rows.length === 0 ? <Text dimColor>No symptom matches; try other words, or Tab to browse.</Text> : null}
+      {notice ? <Text dimColor>{truncate(notice, Math.max(10, (wide ? Math.floor(columns * 0.55) : columns) - 1))}</Text> : null}
       {rows.slice(start, end).map((row, offset) => {
         const position = start + offset;
         const chosen = state.symptoms.includes(row.symptom.id);
         const active = position === highlighted;
-        const title = truncate(row.symptom.title, titleWidth);
+        const title = truncate(row.symptom.title, row.weak ? titleWidth - 2 : titleWidth);
         return (
           <Box key={row.symptom.id} flexDirection="column">
             {row.category && headings ? (
@@ -72,7 +85,8 @@ export function SymptomPicker({ state, env, columns, rows: terminalRows }: { sta
               </Text>
             ) : null}
             <Text color={active ? color('cyan') : undefined} bold={active}>
-              {active ? '›' : ' '} {chosen ? '[x]' : '[ ]'} {title}
+              {active ? '›' : ' '} {chosen ? '[x]' : '[ ]'} <HighlightedText text={title} words={row.highlight} />
+              {row.weak ? <Text dimColor> ~</Text> : null}
             </Text>
           </Box>
         );
@@ -85,7 +99,7 @@ export function SymptomPicker({ state, env, columns, rows: terminalRows }: { sta
       {fitLines([current.title, current.summary, ...(wide ? [current.whatYouSee] : [])], (wide ? Math.floor(columns * 0.45) : columns) - 5, detailHeight - 2).shown.map(
         (line, position) => (
           <Text key={position} bold={position === 0} dimColor={position === 2}>
-            {line}
+            <HighlightedText text={line} words={rows[highlighted]?.highlight} />
           </Text>
         ),
       )}

@@ -2,7 +2,6 @@
 // the symptoms it causes.
 import type MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
-import { conceptPrefix } from './search-text.js';
 
 /** Share of the query's words an anti-pattern's title and summary must account for to count as named. */
 const namedCoverage = 0.6;
@@ -22,6 +21,8 @@ export function namedAntiPattern(
   if (!first || (second && first.score < second.score * namedLead)) return undefined;
   const allWords = new Set([...query.units.values()].flat());
   const naming = Object.entries(first.match).filter(([, fields]) => fields.some((field) => field === 'title' || field === 'summary'));
-  const covered = new Set(naming.flatMap(([term]) => query.units.get(term) ?? (term.startsWith(conceptPrefix) ? [] : [term])));
-  return covered.size / Math.max(1, allWords.size) >= namedCoverage ? (first.id as number) : undefined;
+  // Only words found as typed count: a typo-tolerant match is a hint, not a name.
+  const covered = new Set(naming.flatMap(([term]) => query.units.get(term) ?? []));
+  // One word ("deploy") is too little to name anything.
+  return covered.size >= 2 && covered.size / Math.max(1, allWords.size) >= namedCoverage ? (first.id as number) : undefined;
 }

@@ -317,7 +317,10 @@ export function createSymptomSearch(knowledge: SearchKnowledge, tuning: SearchTu
     const symptom = symptoms[candidate.position]!;
     const detail = detailOf(candidate.position);
     const { documentTerms, queryTerms } = termsFound(candidate);
-    const covered = new Set([...queryTerms].flatMap((term) => query.units.get(term) ?? [term]));
+    // Coverage counts words found as typed (or as the start of the word being typed); a typo-tolerant
+    // match still ranks, but three loosely similar words are not a confident match.
+    const exact = [...queryTerms].filter((term) => documentTerms.has(term) || (term === query.typing && [...documentTerms].some((found) => found.startsWith(term))));
+    const covered = new Set(exact.flatMap((term) => query.units.get(term) ?? [term]));
     const coverage = covered.size / Math.max(1, new Set([...query.units.values()].flat()).size);
     const fields = searchFields.filter((field) => [...documentTerms].some((term) => detail.fields[field].has(term)));
     const highlight = new Set(detail.shown.filter((word) => documentTerms.has(word.stem)).map((word) => word.word));

@@ -195,7 +195,7 @@ describe('knowledge with one thing broken', () => {
     const root = await temporaryDir();
     await mkdir(join(root, 'empty'));
     expect(await problemsOf(join(root, 'empty'), root)).toEqual([
-      { file: 'empty', line: 1, column: 1, field: '', message: 'holds no knowledge: expected YAML files in symptoms/, anti-patterns/ or questions/' },
+      { file: 'empty', line: 1, column: 1, field: '', message: 'holds no knowledge: expected YAML files in symptoms/, anti-patterns/, questions/ or vocabulary/' },
     ]);
   });
 

@@ -1,0 +1,4 @@
+import { searchIndexBuildFigures, searchSpeedFigures, searchAccuracyFigures } from './search.js';
+await searchIndexBuildFigures();
+searchSpeedFigures();
+await searchAccuracyFigures();

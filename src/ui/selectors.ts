@@ -19,12 +19,15 @@ export function createUiEnv(index: KnowledgeIndex): UiEnv {
   const warmSearch = () => {
     built ??= createSymptomSearch(index.knowledge);
   };
+  // The reducer and the picker both ask for the rows of the same filter text on every key: search once.
+  let last: { text: string; limit: number | undefined; matches: ReturnType<SymptomSearch> } | undefined;
   return {
     index,
     warmSearch,
     search: (text, limit) => {
       warmSearch();
-      return built!(text, limit);
+      if (last?.text !== text || last.limit !== limit) last = { text, limit, matches: built!(text, limit) };
+      return last.matches;
     },
   };
 }

@@ -244,14 +244,16 @@ describe('a whole diagnosis with the keyboard', () => {
       await app.untilShows('Question 2: 1 answered');
       await press(stdin, 'n');
       await app.untilShows('Question 3: 2 answered');
+      // Saving follows the frame; wait for it rather than racing it.
+      await expect.poll(() => Object.keys(lastSaved()?.answers ?? {}).length).toBe(2);
       const [first, second] = Object.keys(lastSaved()!.answers);
       await press(stdin, 'b');
       await app.untilShows('Question 2 (asked again after going back)');
       expect(app.frame()).toContain(lead(env.index.questions.get(second!)!.text));
-      expect(lastSaved()!.answers).toEqual({ [first!]: 'no' });
+      await expect.poll(() => lastSaved()!.answers).toEqual({ [first!]: 'no' });
       await press(stdin, 'y');
       await app.untilShows('Question 3: 2 answered');
-      expect(lastSaved()!.answers).toEqual({ [first!]: 'no', [second!]: 'yes' });
+      await expect.poll(() => lastSaved()!.answers).toEqual({ [first!]: 'no', [second!]: 'yes' });
 
       for (let guard = 0; guard < 15 && !app.frame().includes('Press Enter to see the results'); guard++) {
         await press(stdin, 'n');
@@ -421,7 +423,7 @@ describe('terminal conditions and side effects', () => {
       await app.untilShows('Question 3:');
       await press(app.stdin, 'b');
       await app.untilShows('asked again');
-      expect(saved()).toEqual([
+      await expect.poll(saved).toEqual([
         { answers: {}, resumed: false },
         { answers: { [first!]: 'no' }, resumed: false },
         { answers: { [first!]: 'no', [second!]: 'partly' }, resumed: false },
@@ -446,12 +448,12 @@ describe('terminal conditions and side effects', () => {
       expect(app.frame()).toContain('Question 2: 1 answered');
       expect(app.frame()).toContain(lead(expected.text));
       expect(expected.id).not.toBe('deploy-automated');
-      expect(app.services.saveSession).toHaveBeenLastCalledWith(resumable, true);
+      await expect.poll(() => app.services.saveSession.mock.lastCall).toEqual([resumable, true]);
 
       // Answering keeps saving into the resumed session.
       await press(app.stdin, 'y');
       await app.untilShows('Question 3: 2 answered');
-      expect(app.services.saveSession).toHaveBeenLastCalledWith({ ...resumable, answers: { 'deploy-automated': 'no', [expected.id]: 'yes' } }, true);
+      await expect.poll(() => app.services.saveSession.mock.lastCall).toEqual([{ ...resumable, answers: { 'deploy-automated': 'no', [expected.id]: 'yes' } }, true]);
     },
     inkTimeout,
   );

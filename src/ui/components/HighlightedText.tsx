@@ -7,11 +7,11 @@ import { useColor } from '../color.js';
  */
 export function HighlightedText({ text, words }: { text: string; words?: readonly string[] }) {
   const color = useColor();
-  if (!words || words.length === 0) return <>{text}</>;
+  if (!words || words.length === 0) return <Text>{text}</Text>;
   const wanted = new Set(words);
   const parts = text.split(/([\p{L}\p{N}]+(?:['’][\p{L}]+)*)/u);
   return (
-    <>
+    <Text>
       {parts.map((part, position) =>
         position % 2 === 1 && wanted.has(part.toLowerCase().replace(/['’]/g, '')) ? (
           <Text key={position} underline color={color('yellow')}>
@@ -21,6 +21,6 @@ export function HighlightedText({ text, words }: { text: string; words?: readonl
           part
         ),
       )}
-    </>
+    </Text>
   );
 }

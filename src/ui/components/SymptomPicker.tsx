@@ -44,8 +44,8 @@ function visibleWindow(rows: readonly PickerRow[], highlighted: number, lines: n
 function searchNotice(rows: readonly PickerRow[], browsing: boolean): string | undefined {
   if (browsing || rows.length === 0) return undefined;
   const named = rows.find((row) => row.causedBy)?.causedBy;
-  if (named) return `Symptoms that "${named.title}" causes, then other matches:`;
-  if (rows.every((row) => row.weak)) return 'No close match: the nearest symptoms (~). Tab to browse by category.';
+  if (named) return `Caused by "${named.title}" first:`;
+  if (rows.every((row) => row.weak)) return 'No close match; nearest (~) shown. Tab to browse.';
   return undefined;
 }
 

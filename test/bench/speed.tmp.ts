@@ -1,4 +1,0 @@
-import { searchIndexBuildFigures, searchSpeedFigures, searchAccuracyFigures } from './search.js';
-await searchIndexBuildFigures();
-searchSpeedFigures();
-await searchAccuracyFigures();

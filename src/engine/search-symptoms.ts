@@ -54,11 +54,11 @@ export type SearchTuning = {
 };
 
 export const defaultTuning: SearchTuning = {
-  fieldBoost: { said: 3, described: 1.5 },
-  causes: 0.3,
-  conceptBoost: 1.5,
-  bm25: { k: 1.2, b: 0.7, d: 0 },
-  togetherness: 1,
+  fieldBoost: { said: 3, described: 1 },
+  causes: 0.15,
+  conceptBoost: 2.5,
+  bm25: { k: 1.2, b: 0.5, d: 0 },
+  togetherness: 2,
   verbatim: 4,
   contained: 2,
   namedCause: 2,

@@ -99,7 +99,7 @@ export function SymptomPicker({ state, env, columns, rows: terminalRows }: { sta
       {fitLines([current.title, current.summary, ...(wide ? [current.whatYouSee] : [])], (wide ? Math.floor(columns * 0.45) : columns) - 5, detailHeight - 2).shown.map(
         (line, position) => (
           <Text key={position} bold={position === 0} dimColor={position === 2}>
-            <HighlightedText text={line} words={rows[highlighted]?.highlight} />
+            {line}
           </Text>
         ),
       )}

@@ -33,3 +33,13 @@ describe('report start-up stays free of the search', () => {
     expect(Object.keys(result.metafile.inputs).some((path) => /node_modules\/minisearch\//.test(path))).toBe(true);
   });
 });
+
+describe('the built headless bundle', () => {
+  it('holds no search code: `search` loads dist/search.cjs on demand', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const headless = await readFile(join(repoRoot, 'dist/headless.cjs'), 'utf8');
+    expect(headless).not.toMatch(/MiniSearch|stemmer|Fuse/);
+    expect(headless).toContain('./search.cjs');
+    expect(await readFile(join(repoRoot, 'dist/search.cjs'), 'utf8')).toMatch(/MiniSearch/);
+  });
+});

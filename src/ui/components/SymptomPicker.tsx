@@ -77,6 +77,8 @@ export function SymptomPicker({ state, env, columns, rows: terminalRows }: { sta
         const chosen = state.symptoms.includes(row.symptom.id);
         const active = position === highlighted;
         const title = truncate(row.symptom.title, row.weak ? titleWidth - 2 : titleWidth);
+        // Only the highlighted row underlines its matched words: every underlined word is one more text node
+        // for Ink to lay out on each keystroke.
         return (
           <Box key={row.symptom.id} flexDirection="column">
             {row.category && headings ? (
@@ -85,7 +87,7 @@ export function SymptomPicker({ state, env, columns, rows: terminalRows }: { sta
               </Text>
             ) : null}
             <Text color={active ? color('cyan') : undefined} bold={active}>
-              {active ? '›' : ' '} {chosen ? '[x]' : '[ ]'} <HighlightedText text={title} words={row.highlight} />
+              {active ? '›' : ' '} {chosen ? '[x]' : '[ ]'} <HighlightedText text={title} words={active ? row.highlight : undefined} />
               {row.weak ? <Text dimColor> ~</Text> : null}
             </Text>
           </Box>

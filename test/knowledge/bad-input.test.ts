@@ -315,7 +315,7 @@ describe('deploy-doctor validate DIR', () => {
   it('exits 0 for a valid directory, with no output on stderr', async () => {
     const { code, stdout, stderr } = await runCli(['validate', `${fixtures}/valid`]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    expect(stdout).toMatch(/^knowledge is valid: 1 symptoms?, 2 anti-patterns, 2 questions\n$/);
+    expect(stdout).toMatch(/^knowledge is valid: 1 symptoms?, 2 anti-patterns, 2 questions, 1 vocabulary concept\n$/);
   });
 
   it('exits 2 for a missing directory', async () => {

@@ -39,6 +39,14 @@ const appStaysOutside: Plugin = {
   },
 };
 
+/** The symptom search (MiniSearch, the stemmer, fuse.js) is a bundle of its own: `report` never loads it. */
+const searchStaysOutside: Plugin = {
+  name: 'search-stays-outside',
+  setup(builder) {
+    builder.onResolve({ filter: /engine\/search-symptoms\.js$/ }, () => ({ path: './search.cjs', external: true }));
+  },
+};
+
 /** The Markdown preview (marked-terminal and its highlighter) is a bundle of its own, loaded on first use. */
 const previewStaysOutside: Plugin = {
   name: 'preview-stays-outside',
@@ -95,7 +103,13 @@ async function bundle() {
     format: 'cjs',
     define: { ...shared.define, 'import.meta.url': 'importMetaUrl', DEPLOY_DOCTOR_BUNDLED: 'true' },
     inject: [`${root}src/cli/import-meta-url-shim.ts`],
-    plugins: [appStaysOutside],
+    plugins: [appStaysOutside, searchStaysOutside],
+  });
+  await build({
+    ...shared,
+    entryPoints: [`${root}src/engine/search-symptoms.ts`],
+    outfile: `${dist}/search.cjs`,
+    format: 'cjs',
   });
   await build({
     ...shared,

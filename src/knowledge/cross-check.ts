@@ -2,17 +2,19 @@ import type { Problem } from '../source/problems.js';
 import { unknownIdMessage } from '../source/suggest.js';
 import { problemAt } from '../source/yaml-source.js';
 import type { LoadedEntity } from './parse-knowledge-file.js';
+import { vocabularyProblems } from './vocabulary-check.js';
 
 export type LoadedKnowledge = {
   symptoms: LoadedEntity<'symptoms'>[];
   antiPatterns: LoadedEntity<'anti-patterns'>[];
   questions: LoadedEntity<'questions'>[];
+  vocabulary: LoadedEntity<'vocabulary'>[];
 };
 
 /** Ids whose files exist but failed their own checks: references to them are not reported again. */
-export type BrokenIds = Record<'symptoms' | 'antiPatterns' | 'questions', ReadonlySet<string>>;
+export type BrokenIds = Record<'symptoms' | 'antiPatterns' | 'questions' | 'vocabulary', ReadonlySet<string>>;
 
-const noBrokenIds: BrokenIds = { symptoms: new Set(), antiPatterns: new Set(), questions: new Set() };
+const noBrokenIds: BrokenIds = { symptoms: new Set(), antiPatterns: new Set(), questions: new Set(), vocabulary: new Set() };
 
 /** Checks that hold between files: every reference resolves and nothing is unreachable or circular. */
 export function crossCheck(knowledge: LoadedKnowledge, broken: BrokenIds = noBrokenIds): Problem[] {
@@ -70,11 +72,12 @@ export function crossCheck(knowledge: LoadedKnowledge, broken: BrokenIds = noBro
 
   problems.push(...stepReferences(knowledge.antiPatterns));
   problems.push(...prerequisiteCycles(knowledge.antiPatterns));
+  problems.push(...vocabularyProblems(knowledge.vocabulary));
   return problems;
 }
 
 function kindName(entity: LoadedEntity): string {
-  return entity.kind === 'anti-patterns' ? 'anti-pattern' : entity.kind === 'symptoms' ? 'symptom' : 'question';
+  return entity.kind === 'anti-patterns' ? 'anti-pattern' : entity.kind === 'symptoms' ? 'symptom' : entity.kind === 'questions' ? 'question' : 'concept';
 }
 
 /** Each cycle is reported once, at the edge that closes it. */

@@ -11,7 +11,7 @@ export type KnowledgeLoad =
   | { ok: false; problems: Problem[]; warnings: Problem[] }
   | { ok: false; usageError: string };
 
-const brokenKey = { symptoms: 'symptoms', 'anti-patterns': 'antiPatterns', questions: 'questions' } as const;
+const brokenKey = { symptoms: 'symptoms', 'anti-patterns': 'antiPatterns', questions: 'questions', vocabulary: 'vocabulary' } as const;
 
 /**
  * Loads knowledge layers in order: later directories add entities or replace
@@ -22,10 +22,11 @@ export async function loadKnowledge(dirs: readonly string[], cwd: string): Promi
     symptoms: new Map(),
     'anti-patterns': new Map(),
     questions: new Map(),
+    vocabulary: new Map(),
   };
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
-  const broken: BrokenIds = { symptoms: new Set(), antiPatterns: new Set(), questions: new Set() };
+  const broken: BrokenIds = { symptoms: new Set(), antiPatterns: new Set(), questions: new Set(), vocabulary: new Set() };
   for (const dir of dirs) {
     const read = await readKnowledgeDir(dir, cwd);
     if (!read.ok) return read;
@@ -54,6 +55,7 @@ export async function loadKnowledge(dirs: readonly string[], cwd: string): Promi
     symptoms: [...merged.symptoms.values()] as LoadedEntity<'symptoms'>[],
     antiPatterns: [...merged['anti-patterns'].values()] as LoadedEntity<'anti-patterns'>[],
     questions: [...merged.questions.values()] as LoadedEntity<'questions'>[],
+    vocabulary: [...merged.vocabulary.values()] as LoadedEntity<'vocabulary'>[],
   };
   problems.push(...crossCheck(loaded, broken));
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems), warnings };
@@ -67,5 +69,6 @@ export function toKnowledge(loaded: LoadedKnowledge): Knowledge {
     symptoms: loaded.symptoms.map(({ id, body }) => ({ id, ...body })).sort(byId),
     antiPatterns: loaded.antiPatterns.map(({ id, body }) => ({ id, ...body })).sort(byId),
     questions: loaded.questions.map(({ id, body }) => ({ id, ...body })).sort(byId),
+    vocabulary: loaded.vocabulary.map(({ id, body }) => ({ id, ...body })).sort(byId),
   };
 }

@@ -2,9 +2,9 @@ import type { Problem } from '../source/problems.js';
 import { parseYamlSource, problemAt, type YamlSource } from '../source/yaml-source.js';
 import { zodProblems } from '../source/zod-problems.js';
 import type { KnowledgeFile } from './read-knowledge-dir.js';
-import { idSchema, knowledgeKinds, type AntiPatternBody, type KnowledgeKind, type QuestionBody, type SymptomBody } from './schema.js';
+import { idSchema, knowledgeKinds, type AntiPatternBody, type KnowledgeKind, type QuestionBody, type SymptomBody, type VocabularyConceptBody } from './schema.js';
 
-type BodyOf = { symptoms: SymptomBody; 'anti-patterns': AntiPatternBody; questions: QuestionBody };
+type BodyOf = { symptoms: SymptomBody; 'anti-patterns': AntiPatternBody; questions: QuestionBody; vocabulary: VocabularyConceptBody };
 
 export type LoadedEntity<K extends KnowledgeKind = KnowledgeKind> = {
   kind: K;

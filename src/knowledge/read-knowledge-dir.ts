@@ -24,7 +24,7 @@ export function displayPath(path: string, cwd: string): string {
   return shown === '' ? '.' : shown.startsWith('..') || isAbsolute(shown) ? path : shown;
 }
 
-/** Reads one knowledge directory: symptoms/, anti-patterns/ and questions/, one YAML file per entity. */
+/** Reads one knowledge directory: symptoms/, anti-patterns/, questions/ and vocabulary/, one YAML file per entity. */
 export async function readKnowledgeDir(dir: string, cwd: string): Promise<DirectoryRead> {
   try {
     const info = await stat(dir);
@@ -42,7 +42,7 @@ export async function readKnowledgeDir(dir: string, cwd: string): Promise<Direct
 
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.isFile() && yamlFile.test(entry.name)) {
-      problems.push(at(join(dir, entry.name), `is outside symptoms/, anti-patterns/ and questions/, so it would be ignored`));
+      problems.push(at(join(dir, entry.name), `is outside symptoms/, anti-patterns/, questions/ and vocabulary/, so it would be ignored`));
     } else if (entry.isDirectory() && !(kinds as string[]).includes(entry.name)) {
       const meant = closestIds(entry.name, kinds, 1)[0];
       if (meant) warnings.push(at(join(dir, entry.name), `is not a knowledge folder, so its files are ignored; did you mean "${meant}/"?`));
@@ -79,7 +79,7 @@ export async function readKnowledgeDir(dir: string, cwd: string): Promise<Direct
     });
   }
   if (files.length === 0 && problems.length === 0) {
-    problems.push(at(dir, 'holds no knowledge: expected YAML files in symptoms/, anti-patterns/ or questions/'));
+    problems.push(at(dir, 'holds no knowledge: expected YAML files in symptoms/, anti-patterns/, questions/ or vocabulary/'));
   }
   return { ok: true, files, unreadable, problems, warnings };
 }

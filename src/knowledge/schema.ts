@@ -1,11 +1,13 @@
 // zod/mini keeps the headless start-up fast: the same schemas, a fraction of the code to load.
 import * as z from 'zod/mini';
 import { antiPatternCategorySchema, doraKeySchema, idSchema, metricDirectionSchema, personaSchema, riskSchema, strengthSchema, symptomCategorySchema } from './schema-primitives.js';
+import { vocabularyConceptEntitySchema, vocabularyConceptSchema } from './vocabulary-schema.js';
 
 const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 const list = <T extends z.core.SomeType>(item: T) => z._default(z.array(item), []);
 
 export * from './schema-primitives.js';
+export * from './vocabulary-schema.js';
 
 export const causeSchema = z.strictObject({
   antiPattern: idSchema,
@@ -129,6 +131,7 @@ export const knowledgeKinds = {
   symptoms: symptomSchema,
   'anti-patterns': antiPatternSchema,
   questions: questionSchema,
+  vocabulary: vocabularyConceptSchema,
 } as const;
 export type KnowledgeKind = keyof typeof knowledgeKinds;
 
@@ -136,5 +139,7 @@ export const knowledgeSchema = z.strictObject({
   symptoms: z.array(symptomEntitySchema),
   antiPatterns: z.array(antiPatternEntitySchema),
   questions: z.array(questionEntitySchema),
+  // Optional so knowledge built before the vocabulary existed (or by tools that know nothing of it) still loads.
+  vocabulary: z.optional(z.array(vocabularyConceptEntitySchema)),
 });
 export type Knowledge = z.infer<typeof knowledgeSchema>;

@@ -22,12 +22,15 @@ export type AppOptions = {
 export async function runApp({ index, services, initial, color, stdout, stdin, clusters }: AppOptions): Promise<number> {
   await yogaReady();
   let code = 0;
-  const instance = render(<App env={createUiEnv(index, clusters)} services={services} initial={initial} color={color} onExit={(exitCode) => (code = exitCode)} />, {
+  const env = createUiEnv(index, clusters);
+  const instance = render(<App env={env} services={services} initial={initial} color={color} onExit={(exitCode) => (code = exitCode)} />, {
     stdout,
     stdin,
     exitOnCtrlC: false,
     patchConsole: false,
   });
+  // The first frame is on screen: build the search index now, before the first keystroke is read.
+  setTimeout(env.warmSearch, 0);
   await instance.waitUntilExit();
   return code;
 }

@@ -1,4 +1,4 @@
-import { createSymptomSearch, type SymptomSearch } from '../engine/search-symptoms.js';
+import { createSymptomSearch, type SymptomMatch, type SymptomSearch } from '../engine/search-symptoms.js';
 import type { KnowledgeIndex } from '../engine/knowledge-index.js';
 import { nextQuestion, relevantQuestions, type NextStep } from '../engine/next-question.js';
 import { rankCauses } from '../engine/rank-causes.js';
@@ -11,13 +11,32 @@ import type { DoraClusters } from '../knowledge/dora-clusters-schema.js';
 import { roomWeights } from './room/room-selectors.js';
 
 /** What the reducer and the components both need: the knowledge and its search. */
-export type UiEnv = { index: KnowledgeIndex; search: SymptomSearch; clusters?: DoraClusters };
+export type UiEnv = { index: KnowledgeIndex; search: SymptomSearch; warmSearch: () => void; clusters?: DoraClusters };
 
+/**
+ * The search index is built on first use, or by `warmSearch` once the first frame is on screen, so
+ * building it never delays the app's first frame and is done before the first keystroke is handled.
+ */
 export function createUiEnv(index: KnowledgeIndex, clusters?: DoraClusters): UiEnv {
-  return { index, search: createSymptomSearch(index.knowledge.symptoms), ...(clusters ? { clusters } : {}) };
+  let built: SymptomSearch | undefined;
+  const warmSearch = () => {
+    built ??= createSymptomSearch(index.knowledge);
+  };
+  // The reducer and the picker both ask for the rows of the same filter text on every key: search once.
+  let last: { text: string; limit: number | undefined; matches: ReturnType<SymptomSearch> } | undefined;
+  return {
+    index,
+    ...(clusters ? { clusters } : {}),
+    warmSearch,
+    search: (text, limit) => {
+      warmSearch();
+      if (last?.text !== text || last.limit !== limit) last = { text, limit, matches: built!(text, limit) };
+      return last.matches;
+    },
+  };
 }
 
-export type PickerRow = { symptom: Symptom; category?: SymptomCategory; score?: number };
+export type PickerRow = { symptom: Symptom; category?: SymptomCategory; score?: number } & Partial<Pick<SymptomMatch, 'weak' | 'highlight' | 'causedBy'>>;
 
 const categoryOrder = symptomCategorySchema.options;
 
@@ -33,7 +52,7 @@ function browseRows(env: UiEnv): PickerRow[] {
 
 export function pickerRows(state: State, env: UiEnv): PickerRow[] {
   if (state.picker.browse || state.picker.query.trim() === '') return browseRows(env);
-  return env.search(state.picker.query, 30).map((match) => ({ symptom: env.index.symptoms.get(match.id)!, score: match.score }));
+  return env.search(state.picker.query, 30).map(({ id, score, weak, highlight, causedBy }) => ({ symptom: env.index.symptoms.get(id)!, score, weak, highlight, ...(causedBy ? { causedBy } : {}) }));
 }
 
 export function categoryStarts(rows: readonly PickerRow[]): number[] {

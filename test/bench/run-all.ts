@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { indexKnowledge } from '../../src/engine/knowledge-index.js';
 import { nextQuestion } from '../../src/engine/next-question.js';
-import { createSymptomSearch } from '../../src/engine/search-symptoms.js';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge.js';
 import { bundledDir, repoRoot } from '../support/bundled-knowledge.js';
 import { diagnosisFigures, printDiagnosisFigures } from './diagnosis.js';
@@ -12,6 +11,7 @@ import { compareWithBareNode, median } from './measure-process.js';
 import { interactiveFigures } from './interactive.js';
 import { portfolioFigures, printPortfolioFigures } from './portfolio.js';
 import { syntheticKnowledge } from './synthetic-knowledge.js';
+import { searchAccuracyFigures, searchIndexBuildFigures, searchSpeedFigures } from './search.js';
 
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 
@@ -87,23 +87,13 @@ function nextOnSyntheticPack() {
   console.log(`next: 2,000 symptoms / 500 anti-patterns / 1,000 questions, 12 symptoms chosen: median ${typical.toFixed(2)} ms, worst ${Math.max(...times).toFixed(2)} ms (target <= 50 ms) ${verdict(typical <= 50)}`);
 }
 
-function searchOnSyntheticPack() {
-  const knowledge = syntheticKnowledge({ symptoms: 10_000, antiPatterns: 50, questions: 50 });
-  const buildStart = performance.now();
-  const search = createSymptomSearch(knowledge.symptoms);
-  const buildMs = performance.now() - buildStart;
-  const queries = ['we never deploy on fridays', 'it worked in staging', 'rollback takes hours', 'waiting for qa approval', 'databse migraton lock', 'flaky pipeline blocks merges'];
-  search(queries[0]!);
-  const times = queries.flatMap((query) => timeMany(5, () => search(query)));
-  const typical = median(times);
-  console.log(`search: 10,000 synthetic symptoms: median ${typical.toFixed(2)} ms per query, worst ${Math.max(...times).toFixed(2)} ms, index built in ${buildMs.toFixed(0)} ms (target <= 16 ms) ${verdict(typical <= 16)}`);
-}
-
 await knowledgeLoading();
 await reportStartup();
 await unknownIdsRejection();
 nextOnSyntheticPack();
-searchOnSyntheticPack();
+await searchIndexBuildFigures();
+searchSpeedFigures();
+await searchAccuracyFigures();
 await interactiveFigures();
 printPortfolioFigures(await portfolioFigures());
 printDiagnosisFigures(await diagnosisFigures());

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeIndex } from '../../src/engine/knowledge-index.js';
-import { createSymptomSearch, meaningfulWords, type SymptomSearch } from '../../src/engine/search-symptoms.js';
+import { createSymptomSearch, type SymptomSearch } from '../../src/engine/search-symptoms.js';
+import { words } from '../../src/engine/search-text.js';
 import type { Symptom } from '../../src/knowledge/schema.js';
 import { bundledIndex } from '../support/bundled-knowledge.js';
 
@@ -8,7 +9,7 @@ let index: KnowledgeIndex;
 let search: SymptomSearch;
 beforeAll(async () => {
   index = await bundledIndex();
-  search = createSymptomSearch(index.knowledge.symptoms);
+  search = createSymptomSearch(index.knowledge);
 });
 
 /** What people actually type, and the symptom they mean. */
@@ -82,14 +83,13 @@ describe('searching symptoms the way people talk', () => {
     expect(search(query)).toEqual([]);
   });
 
-  it('results are sorted by score, at most `limit`, with scores in (0, 1]', () => {
+  it('results are sorted by score, at most `limit`, with positive scores', () => {
     const results = search('deploy', 5);
     expect(results.length).toBeGreaterThan(0);
     expect(results.length).toBeLessThanOrEqual(5);
     for (let i = 1; i < results.length; i++) expect(results[i - 1]!.score).toBeGreaterThanOrEqual(results[i]!.score);
     for (const result of results) {
       expect(result.score).toBeGreaterThan(0);
-      expect(result.score).toBeLessThanOrEqual(1);
       expect(result.title).toBe(index.symptoms.get(result.id)!.title);
     }
   });
@@ -98,8 +98,8 @@ describe('searching symptoms the way people talk', () => {
     expect(search('NOBODY DEPLOYS ON FRIDAYS!!!')).toEqual(search('nobody deploys on fridays'));
   });
 
-  it('drops stop words and one-letter words', () => {
-    expect(meaningfulWords("We can't deploy on Fridays")).toEqual(['deploy', 'fridays']);
+  it('drops function words and one-letter words, and stems the rest', () => {
+    expect(words("We can't deploy on Fridays").map((word) => word.stem)).toEqual(['cant', 'deploi', 'fridai']);
   });
 });
 
@@ -132,7 +132,7 @@ describe('a large knowledge base', () => {
     const synthetic = syntheticSymptoms(10_000);
     const planted = synthetic[7777]!;
     planted.searchPhrases = ['the zebra migration stalls at midnight', ...planted.searchPhrases.slice(1)];
-    const big = createSymptomSearch([...synthetic, ...index.knowledge.symptoms]);
+    const big = createSymptomSearch({ ...index.knowledge, symptoms: [...synthetic, ...index.knowledge.symptoms] });
 
     const synthetics = big(synthetic[42]!.searchPhrases[0]!);
     expect(synthetics.length).toBeGreaterThan(0);
@@ -141,5 +141,74 @@ describe('a large knowledge base', () => {
     expect(big('zebra migration stalls at midnight')[0]?.id).toBe('synthetic-7777');
     expect(big('nobody deploys on Fridays')[0]?.id).toBe('fear-of-deploying');
     expect(big('')).toEqual([]);
+  });
+});
+
+describe('the vocabulary, applied to queries and symptoms alike', () => {
+  it('finds a symptom by a word it never uses, through the concept both share', () => {
+    // No bundled symptom text says "dark launch"; the vocabulary says it means progressive delivery, like "canary".
+    const own = index.knowledge.symptoms.flatMap((symptom) => [symptom.title, symptom.summary, symptom.whatYouSee, ...symptom.searchPhrases]).join(' ').toLowerCase();
+    expect(own).not.toContain('dark launch');
+    const results = search('we would love a dark launch');
+    expect(results[0]?.id).toBe('deploy-release-coupled');
+    expect(results[0]?.matched).toContain('dark launch');
+  });
+
+  it('without the vocabulary the same query finds something else or nothing first', () => {
+    const plain = createSymptomSearch({ ...index.knowledge, vocabulary: [] });
+    expect(plain('we would love a dark launch')[0]?.id).not.toBe('deploy-release-coupled');
+  });
+
+  it('reads product names as what they are: Kafka and Elasticsearch are stateful systems', () => {
+    expect(search('upgrading kafka and elasticsearch', 3).map((match) => match.id)).toContain('stateful-service-deployment-outages');
+  });
+});
+
+describe('never a dead end', () => {
+  it('a query of typos still lists the closest symptoms, marked as weak matches', () => {
+    const results = search('mergr freezz');
+    expect(results.length).toBeGreaterThan(0);
+    expect(results[0]?.id).toBe('merge-freeze');
+  });
+
+  it('a query that shares only a stray word with the knowledge is shown as weak', () => {
+    const results = search('our espresso machine broke and the office plants need water, also staging');
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((match) => match.weak)).toBe(true);
+  });
+
+  it('a confident match is not marked weak', () => {
+    expect(search('nobody deploys on fridays')[0]?.weak).toBe(false);
+  });
+
+  it('a query naming an anti-pattern lists every symptom that anti-pattern causes, saying so', () => {
+    const caused = index.knowledge.symptoms.filter((symptom) => symptom.causes.some((cause) => cause.antiPattern === 'no-progressive-delivery')).map((symptom) => symptom.id);
+    expect(caused.length).toBeGreaterThan(2);
+    const results = search('we have no canary', 10);
+    const named = results.filter((match) => match.causedBy?.id === 'no-progressive-delivery').map((match) => match.id);
+    expect(named.sort()).toEqual([...caused].sort());
+    expect(results.slice(0, caused.length).map((match) => match.id).sort()).toEqual([...caused].sort());
+  });
+
+  it('a vague query names no anti-pattern', () => {
+    expect(search('deploy').some((match) => match.causedBy)).toBe(false);
+  });
+});
+
+describe('why it matched', () => {
+  it('gives the query words that matched, where, and the words of the symptom to highlight', () => {
+    const [first] = search('Nobody deploys on Fridays');
+    expect(first?.id).toBe('fear-of-deploying');
+    expect(first?.matched).toEqual(expect.arrayContaining(['deploys', 'fridays']));
+    expect(first?.fields).toEqual(expect.arrayContaining(['searchPhrases']));
+    expect(first?.highlight).toEqual(expect.arrayContaining(['deploy']));
+  });
+
+  it('the word being typed matches as a prefix', () => {
+    expect(search('rollb', 3).map((match) => match.id)).toContain('no-rollback-capability');
+  });
+
+  it('is deterministic: the same query gives the same results', () => {
+    expect(search('we are scared of the release weekend', 10)).toEqual(search('we are scared of the release weekend', 10));
   });
 });

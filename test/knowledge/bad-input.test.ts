@@ -195,7 +195,7 @@ describe('knowledge with one thing broken', () => {
     const root = await temporaryDir();
     await mkdir(join(root, 'empty'));
     expect(await problemsOf(join(root, 'empty'), root)).toEqual([
-      { file: 'empty', line: 1, column: 1, field: '', message: 'holds no knowledge: expected YAML files in symptoms/, anti-patterns/ or questions/' },
+      { file: 'empty', line: 1, column: 1, field: '', message: 'holds no knowledge: expected YAML files in symptoms/, anti-patterns/, questions/ or vocabulary/' },
     ]);
   });
 
@@ -367,7 +367,7 @@ describe('deploy-doctor validate DIR', () => {
   it('exits 0 for a valid directory, with no output on stderr', async () => {
     const { code, stdout, stderr } = await runCli(['validate', `${fixtures}/valid`]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    expect(stdout).toMatch(/^knowledge is valid: 1 symptoms?, 2 anti-patterns, 2 questions\n$/);
+    expect(stdout).toMatch(/^knowledge is valid: 1 symptoms?, 2 anti-patterns, 2 questions, 1 vocabulary concept\n$/);
   });
 
   it('exits 2 for a missing directory', async () => {

@@ -108,7 +108,7 @@ describe('bundled knowledge', () => {
     const { code, stdout, stderr } = await runCli(['validate']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^knowledge is valid: \d+ symptoms, \d+ anti-patterns, \d+ questions\n$/);
+    expect(stdout).toMatch(/^knowledge is valid: \d+ symptoms, \d+ anti-patterns, \d+ questions, \d+ vocabulary concepts\n$/);
   });
 
   it('has every catalog symptom, plus at least 8 more', () => {

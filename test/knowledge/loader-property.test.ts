@@ -20,6 +20,7 @@ const realFiles: Record<KnowledgeKind, string> = {
   symptoms: readFileSync(join(bundledDir, 'symptoms', 'fear-of-deploying.yaml'), 'utf8'),
   'anti-patterns': readFileSync(join(bundledDir, 'anti-patterns', 'cab-gates.yaml'), 'utf8'),
   questions: readFileSync(join(bundledDir, 'questions', 'deploy-automated.yaml'), 'utf8'),
+  vocabulary: readFileSync(join(bundledDir, 'vocabulary', 'progressive-delivery.yaml'), 'utf8'),
 };
 const kinds = Object.keys(realFiles) as KnowledgeKind[];
 
@@ -122,6 +123,7 @@ describe('loading arbitrary documents', () => {
         symptoms: 'symptoms/fear-of-deploying.yaml',
         'anti-patterns': 'anti-patterns/manual-deployments.yaml',
         questions: 'questions/deploy-automated.yaml',
+        vocabulary: 'vocabulary/progressive-delivery.yaml',
       };
       let run = 0;
       await fc.assert(
@@ -136,7 +138,7 @@ describe('loading arbitrary documents', () => {
             for (const problem of result.problems) {
               expect(problem.line).toBeGreaterThanOrEqual(1);
               expect(problem.column).toBeGreaterThanOrEqual(1);
-              expect(problem.file).toMatch(/^(symptoms|anti-patterns|questions)\/[a-z-]+\.yaml$/);
+              expect(problem.file).toMatch(/^(symptoms|anti-patterns|questions|vocabulary)\/[a-z-]+\.yaml$/);
             }
           }
           await rm(dir, { recursive: true, force: true });

@@ -26,7 +26,8 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
     io.err(`${knowledgeProblemLines(clustersProblems).join('\n')}\n`);
     return exitCodes.invalidContent;
   }
-  const { symptoms, antiPatterns, questions } = result.knowledge;
-  io.out(`knowledge is valid: ${count(symptoms.length, 'symptom')}, ${count(antiPatterns.length, 'anti-pattern')}, ${count(questions.length, 'question')}\n`);
+  const { symptoms, antiPatterns, questions, vocabulary = [] } = result.knowledge;
+  const concepts = vocabulary.length > 0 ? `, ${count(vocabulary.length, 'vocabulary concept')}` : '';
+  io.out(`knowledge is valid: ${count(symptoms.length, 'symptom')}, ${count(antiPatterns.length, 'anti-pattern')}, ${count(questions.length, 'question')}${concepts}\n`);
   return exitCodes.ok;
 }

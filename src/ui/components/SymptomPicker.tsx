@@ -4,6 +4,7 @@ import { pickerRows, type PickerRow, type UiEnv } from '../selectors.js';
 import { useColor } from '../color.js';
 import { fitLines, truncate } from '../fit-lines.js';
 import { Paragraph } from './Paragraph.js';
+import { HighlightedText } from './HighlightedText.js';
 
 const categoryNames: Record<string, string> = {
   deployment: 'Deploying',
@@ -40,6 +41,15 @@ function visibleWindow(rows: readonly PickerRow[], highlighted: number, lines: n
   return [start, end];
 }
 
+/** Says why the list is what it is when that is not obvious: guesses only, or an anti-pattern's symptoms. */
+function searchNotice(rows: readonly PickerRow[], browsing: boolean): string | undefined {
+  if (browsing || rows.length === 0) return undefined;
+  const named = rows.find((row) => row.causedBy)?.causedBy;
+  if (named) return `Caused by "${named.title}" first:`;
+  if (rows.every((row) => row.weak)) return 'No close match; nearest (~) shown. Tab to browse.';
+  return undefined;
+}
+
 export function SymptomPicker({ state, env, columns, rows: terminalRows }: { state: State; env: UiEnv; columns: number; rows: number }) {
   const color = useColor();
   const rows = pickerRows(state, env);
@@ -47,7 +57,9 @@ export function SymptomPicker({ state, env, columns, rows: terminalRows }: { sta
   const highlighted = Math.min(state.picker.highlighted, Math.max(0, rows.length - 1));
   const headings = state.picker.browse || state.picker.query === '';
   const detailHeight = wide ? terminalRows : 6;
-  const listHeight = Math.max(3, (wide ? terminalRows : terminalRows - detailHeight - 1) - 1);
+  // When the search only has guesses, or the query named an anti-pattern, one line says so.
+  const notice = searchNotice(rows, headings);
+  const listHeight = Math.max(3, (wide ? terminalRows : terminalRows - detailHeight - 1) - 1 - (notice ? 1 : 0));
   const [start, end] = rows.length === 0 ? [0, 0] : visibleWindow(rows, highlighted, listHeight, headings);
   const current = rows[highlighted]?.symptom;
   const titleWidth = Math.max(10, (wide ? Math.floor(columns * 0.55) : columns) - 6);
@@ -57,11 +69,14 @@ export function SymptomPicker({ state, env, columns, rows: terminalRows }: { sta
     <Box flexDirection="column" width={wide ? '55%' : undefined} flexShrink={0}>
       <FilterLine state={state} width={wide ? Math.floor(columns * 0.55) : columns} />
       {rows.length === 0 ? <Text dimColor>No symptom matches; try other words, or Tab to browse.</Text> : null}
+      {notice ? <Text dimColor>{truncate(notice, Math.max(10, (wide ? Math.floor(columns * 0.55) : columns) - 1))}</Text> : null}
       {rows.slice(start, end).map((row, offset) => {
         const position = start + offset;
         const chosen = state.symptoms.includes(row.symptom.id);
         const active = position === highlighted;
-        const title = truncate(row.symptom.title, titleWidth);
+        const title = truncate(row.symptom.title, row.weak ? titleWidth - 2 : titleWidth);
+        // Only the highlighted row underlines its matched words: every underlined word is one more text node
+        // for Ink to lay out on each keystroke.
         return (
           <Box key={row.symptom.id} flexDirection="column">
             {row.category && headings ? (
@@ -70,7 +85,8 @@ export function SymptomPicker({ state, env, columns, rows: terminalRows }: { sta
               </Text>
             ) : null}
             <Text color={active ? color('cyan') : undefined} bold={active}>
-              {active ? '›' : ' '} {chosen ? '[x]' : '[ ]'} {title}
+              {active ? '›' : ' '} {chosen ? '[x]' : '[ ]'} <HighlightedText text={title} words={active ? row.highlight : undefined} />
+              {row.weak ? <Text dimColor> ~</Text> : null}
             </Text>
           </Box>
         );

@@ -3,7 +3,7 @@ import { buildPlan } from './build-plan.js';
 import type { Plan, RankedCause } from './diagnosis-schema.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { nextQuestion, type InterviewMode, type NextStep } from './next-question.js';
-import { rankCauses } from './rank-causes.js';
+import { analyse } from './rank-causes.js';
 import type { Session } from './session-schema.js';
 
 export type Diagnosis = {
@@ -17,12 +17,12 @@ export type Diagnosis = {
 
 /** Everything a report needs, from one validated session. Pure: same session, same diagnosis. */
 export function diagnose(index: KnowledgeIndex, session: Session, mode: InterviewMode = 'adaptive'): Diagnosis {
-  const ranking = rankCauses(index, session.symptoms, session.answers);
+  const analysis = analyse(index, session.symptoms, session.answers);
   return {
     session,
     symptoms: session.symptoms.map((id) => index.symptoms.get(id)!),
-    ranking,
-    plan: buildPlan(index, ranking),
-    interview: nextQuestion(index, session, mode, ranking),
+    ranking: analysis.ranking,
+    plan: buildPlan(index, analysis.ranking),
+    interview: nextQuestion(index, session, mode, analysis),
   };
 }

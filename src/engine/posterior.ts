@@ -1,0 +1,122 @@
+import type { Finding, Link } from './findings.js';
+import type { KnowledgeIndex } from './knowledge-index.js';
+import { causalLinkProbability, maxPresentAtOnce, priorProbability } from './weights.js';
+
+/**
+ * Exact inference in the noisy-OR network, restricted to the leading candidates: every
+ * combination of at most `maxPresentAtOnce` of them is weighed by its prior (causal links
+ * included) times the likelihood of every finding. Causes outside the candidates count as
+ * absent, so their findings fall to the leak. Deterministic and, for 14 candidates, about
+ * 3,500 combinations.
+ */
+export type Posterior = {
+  candidates: readonly string[];
+  /** Every combination considered, as a bit mask over `candidates`. */
+  masks: Int32Array;
+  /** Normalised posterior weight of each combination. */
+  weights: Float64Array;
+  /** Probability each candidate is present. */
+  marginals: Float64Array;
+};
+
+const maskCache = new Map<string, Int32Array>();
+
+function masksFor(count: number, maxSize: number): Int32Array {
+  const key = `${count}/${maxSize}`;
+  let masks = maskCache.get(key);
+  if (masks) return masks;
+  const list: number[] = [];
+  for (let mask = 0; mask < 1 << count; mask++) if (popCount(mask) <= maxSize) list.push(mask);
+  masks = Int32Array.from(list);
+  maskCache.set(key, masks);
+  return masks;
+}
+
+function popCount(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0xf0f0f0f) * 0x1010101) >>> 24;
+}
+
+/** A finding compiled against the candidates: log(1 - q) per candidate bit. */
+export type CompiledNode = { towardBits: Int32Array; towardLog: Float64Array; inhibitBits: Int32Array; inhibitLog: Float64Array; quietLeak: number };
+
+export function compileNode(node: { toward: readonly Link[]; inhibits: readonly Link[]; leak: number }, bitOf: ReadonlyMap<string, number>): CompiledNode {
+  const pick = (links: readonly Link[]) => links.filter((link) => bitOf.has(link.antiPattern));
+  const toward = pick(node.toward);
+  const inhibits = pick(node.inhibits);
+  return {
+    towardBits: Int32Array.from(toward, (link) => 1 << bitOf.get(link.antiPattern)!),
+    towardLog: Float64Array.from(toward, (link) => Math.log(1 - link.probability)),
+    inhibitBits: Int32Array.from(inhibits, (link) => 1 << bitOf.get(link.antiPattern)!),
+    inhibitLog: Float64Array.from(inhibits, (link) => Math.log(1 - link.probability)),
+    quietLeak: 1 - node.leak,
+  };
+}
+
+/** P(problem outcome | the causes in `mask` are present). */
+export function nodeProblem(node: CompiledNode, mask: number): number {
+  let quiet = 0;
+  for (let i = 0; i < node.towardBits.length; i++) if (mask & node.towardBits[i]!) quiet += node.towardLog[i]!;
+  let kept = 0;
+  for (let i = 0; i < node.inhibitBits.length; i++) if (mask & node.inhibitBits[i]!) kept += node.inhibitLog[i]!;
+  return (1 - node.quietLeak * Math.exp(quiet)) * Math.exp(kept);
+}
+
+export function posterior(index: KnowledgeIndex, candidates: readonly string[], findings: readonly Finding[]): Posterior {
+  const bitOf = new Map(candidates.map((id, bit) => [id, bit]));
+  const masks = masksFor(candidates.length, Math.min(maxPresentAtOnce, candidates.length));
+  const logWeights = new Float64Array(masks.length);
+
+  // Prior: each candidate is present with the base probability, raised by every present candidate that leads to it.
+  const parentBits = candidates.map((id) =>
+    (index.drivenBy.get(id) ?? []).reduce((bits, parent) => (bitOf.has(parent) ? bits | (1 << bitOf.get(parent)!) : bits), 0),
+  );
+  const presentLog: number[] = [];
+  const absentLog: number[] = [];
+  for (let parents = 0; parents <= candidates.length; parents++) {
+    const p = 1 - (1 - priorProbability) * (1 - causalLinkProbability) ** parents;
+    presentLog.push(Math.log(p));
+    absentLog.push(Math.log(1 - p));
+  }
+  const compiled = findings
+    .map((finding) => ({ node: compileNode(finding, bitOf), weight: finding.problemWeight }))
+    .filter(({ node }) => node.towardBits.length + node.inhibitBits.length > 0);
+
+  let best = Number.NEGATIVE_INFINITY;
+  for (let m = 0; m < masks.length; m++) {
+    const mask = masks[m]!;
+    let log = 0;
+    for (let bit = 0; bit < candidates.length; bit++) {
+      const parents = popCount(mask & parentBits[bit]!);
+      log += mask & (1 << bit) ? presentLog[parents]! : absentLog[parents]!;
+    }
+    for (const { node, weight } of compiled) {
+      const problem = nodeProblem(node, mask);
+      log += Math.log(weight * problem + (1 - weight) * (1 - problem));
+    }
+    logWeights[m] = log;
+    if (log > best) best = log;
+  }
+  const weights = new Float64Array(masks.length);
+  let total = 0;
+  for (let m = 0; m < masks.length; m++) total += weights[m] = Math.exp(logWeights[m]! - best);
+  for (let m = 0; m < masks.length; m++) weights[m] = weights[m]! / total;
+  return { candidates, masks, weights, marginals: marginalsOf(masks, weights, candidates.length) };
+}
+
+export function marginalsOf(masks: Int32Array, weights: Float64Array, count: number, scale = 1): Float64Array {
+  const marginals = new Float64Array(count);
+  for (let m = 0; m < masks.length; m++) {
+    const w = weights[m]!;
+    if (w === 0) continue;
+    let mask = masks[m]!;
+    while (mask !== 0) {
+      const bit = 31 - Math.clz32(mask & -mask);
+      marginals[bit]! += w;
+      mask &= mask - 1;
+    }
+  }
+  if (scale !== 1) for (let i = 0; i < count; i++) marginals[i]! *= scale;
+  return marginals;
+}

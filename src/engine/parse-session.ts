@@ -15,7 +15,7 @@ export function parseSession(file: string, text: string, index: KnowledgeIndex):
   const parsed = sessionSchema.safeParse(source.data, { reportInput: true });
   if (!parsed.success) return { problems: zodProblems(source, sessionSchema, parsed.error.issues) };
 
-  const session = parsed.data;
+  const session = { ...parsed.data, answers: currentQuestionIds(parsed.data.answers, index) };
   const idProblems: Problem[] = [];
   session.symptoms.forEach((id, position) => {
     if (!index.symptoms.has(id)) idProblems.push(problemAt(source, ['symptoms', position], unknownIdMessage('symptom', id, index.symptoms.keys())));
@@ -25,4 +25,17 @@ export function parseSession(file: string, text: string, index: KnowledgeIndex):
     if (!index.questions.has(id)) idProblems.push(problemAt(source, ['answers', id], unknownIdMessage('question', id, index.questions.keys())));
   }
   return idProblems.length > 0 ? { problems: idProblems } : { session, problems: [] };
+}
+
+/**
+ * Answers given to a question that has since been renamed or split count for the question that
+ * replaces it, unless the file answers that one too. Order is kept: the last answer stays last.
+ */
+function currentQuestionIds(answers: Session['answers'], index: KnowledgeIndex): Session['answers'] {
+  const result: Session['answers'] = {};
+  for (const [id, answer] of Object.entries(answers)) {
+    const current = index.questions.has(id) ? id : (index.replacedQuestions.get(id) ?? id);
+    if (current === id || !(current in answers)) result[current] = answer;
+  }
+  return result;
 }

@@ -1,13 +1,13 @@
 import { compareText } from '../source/compare-text.js';
 import { sortProblems, type Problem } from '../source/problems.js';
 import { problemAt } from '../source/yaml-source.js';
-import { crossCheck, type BrokenIds, type LoadedKnowledge } from './cross-check.js';
+import { crossCheck, knowledgeWarnings, type BrokenIds, type LoadedKnowledge } from './cross-check.js';
 import { parseKnowledgeFile, type LoadedEntity } from './parse-knowledge-file.js';
 import { readKnowledgeDir } from './read-knowledge-dir.js';
 import type { Knowledge, KnowledgeKind } from './schema.js';
 
 export type KnowledgeLoad =
-  | { ok: true; knowledge: Knowledge; loaded: LoadedKnowledge }
+  | { ok: true; knowledge: Knowledge; loaded: LoadedKnowledge; warnings: Problem[] }
   | { ok: false; problems: Problem[] }
   | { ok: false; usageError: string };
 
@@ -55,7 +55,7 @@ export async function loadKnowledge(dirs: readonly string[], cwd: string): Promi
   };
   problems.push(...crossCheck(loaded, broken));
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
-  return { ok: true, knowledge: toKnowledge(loaded), loaded };
+  return { ok: true, knowledge: toKnowledge(loaded), loaded, warnings: sortProblems(knowledgeWarnings(loaded)) };
 }
 
 const byId = (a: { id: string }, b: { id: string }) => compareText(a.id, b.id);

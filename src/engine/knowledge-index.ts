@@ -8,7 +8,7 @@ export type KnowledgeIndex = {
   questions: ReadonlyMap<string, Question>;
   /** Retired question id -> the question that now answers for it (from `replaces`). */
   replacedQuestions: ReadonlyMap<string, string>;
-  /** Anti-pattern id -> the anti-patterns that tend to bring it about (the reverse of `leadsTo`). */
+  /** Anti-pattern id -> the anti-patterns upstream of it: those that lead to it (`leadsTo`) or are its prerequisites. */
   drivenBy: ReadonlyMap<string, readonly string[]>;
   /** Anti-pattern id -> the questions whose evidence names it, in id order. */
   questionsTesting: ReadonlyMap<string, readonly Question[]>;
@@ -23,8 +23,13 @@ export function indexKnowledge(knowledge: Knowledge): KnowledgeIndex {
     for (const id of tested) questionsTesting.set(id, [...(questionsTesting.get(id) ?? []), question]);
   }
   const drivenBy = new Map<string, string[]>();
+  const link = (from: string, to: string) => {
+    if (from !== to && !(drivenBy.get(to) ?? []).includes(from)) drivenBy.set(to, [...(drivenBy.get(to) ?? []), from]);
+  };
   for (const antiPattern of knowledge.antiPatterns) {
-    for (const consequence of antiPattern.leadsTo) drivenBy.set(consequence, [...(drivenBy.get(consequence) ?? []), antiPattern.id]);
+    for (const consequence of antiPattern.leadsTo) link(antiPattern.id, consequence);
+    // A prerequisite has to be fixed first because it holds the other in place: it counts as upstream too.
+    for (const prerequisite of antiPattern.prerequisites) link(prerequisite, antiPattern.id);
   }
   return {
     knowledge,

@@ -126,7 +126,9 @@ function topOrder(context: Context, marginals: Float64Array): number[] {
   const { listed } = context.analysis;
   const shown: number[] = [];
   for (let i = 0; i < marginals.length; i++) if (listed[i] || marginals[i]! >= upstreamListedAt) shown.push(i);
-  shown.sort((a, b) => marginals[b]! - marginals[a]! || context.staticOrder[a]! - context.staticOrder[b]!);
+  const { explainsFirst } = context.analysis;
+  const pain = (i: number) => (explainsFirst[i] && marginals[i]! >= supportedAt ? 1 : 0);
+  shown.sort((a, b) => pain(b) - pain(a) || marginals[b]! - marginals[a]! || context.staticOrder[a]! - context.staticOrder[b]!);
   const top = shown.slice(0, settledDepth + 3);
   let supported = 0;
   for (const i of top) if (marginals[i]! >= supportedAt) supported |= 1 << i;

@@ -24,6 +24,8 @@ export type Analysis = {
   listed: boolean[];
   /** Per candidate: how many chosen symptoms it explains, for tie-breaking. */
   explainsCount: number[];
+  /** Per candidate: it explains the symptom the team chose first (what hurts most). */
+  explainsFirst: boolean[];
   ranking: RankedCause[];
 };
 
@@ -103,7 +105,11 @@ export function analyse(index: KnowledgeIndex, symptoms: readonly string[], answ
     });
   }
   ranked.sort(compareCauses);
-  return { findings, posterior: result, listed, explainsCount, ranking: upstreamFirst(index, ranked) };
+  const first = symptoms.find((id) => index.symptoms.has(id));
+  const leadsPain = (cause: RankedCause) => cause.logOdds >= logit(supportedAt) && first !== undefined && cause.explains.includes(first);
+  const painFirst = [...ranked.filter(leadsPain), ...ranked.filter((cause) => !leadsPain(cause))];
+  const explainsFirst = candidates.map((id) => first !== undefined && (evidence.get(id)?.explains.includes(first) ?? false));
+  return { findings, posterior: result, listed, explainsCount, explainsFirst, ranking: upstreamFirst(index, painFirst) };
 }
 
 function toEntry(finding: Finding, change: number): EvidenceEntry {

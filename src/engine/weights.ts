@@ -13,7 +13,7 @@ import type { Strength } from '../knowledge/schema.js';
 export const priorProbability = 0.08;
 
 /** An anti-pattern that `leadsTo` another raises its probability: the chance it brings it about. */
-export const causalLinkProbability = 0.45;
+export const causalLinkProbability = 0.3;
 
 /** The chance a present cause makes a team report the symptom: its most common cause, or another listed cause. */
 export const symptomLink = { mostCommon: 0.6, cause: 0.3 } as const;
@@ -22,10 +22,10 @@ export const symptomLink = { mostCommon: 0.6, cause: 0.3 } as const;
 export const symptomLeak = 0.03;
 
 /** The chance a present cause makes a team give the answer the evidence expects of it. */
-export const answerLink: Record<Strength, number> = { weak: 0.35, moderate: 0.65, strong: 0.85 };
+export const answerLink: Record<Strength, number> = { weak: 0.5, moderate: 0.7, strong: 0.85 };
 
 /** The chance a team gives a problem answer that no present cause explains (misread, or a guess). */
-export const answerLeak = 0.1;
+export const answerLeak = 0.15;
 
 /** "partly" is read as the problem answer this often, and the healthy answer otherwise. */
 export const partlyWeight = 0.7;

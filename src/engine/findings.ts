@@ -99,14 +99,15 @@ export function answerFinding(question: Question, answer: Answer, impliedBy?: st
   };
 }
 
-/** Answers the chosen symptoms imply, for questions the team has not answered itself. First symptom wins. */
+/** Answers the chosen symptoms imply, for questions the team has not answered yes, no or partly. First symptom wins. */
 export function impliedAnswers(index: KnowledgeIndex, symptoms: readonly string[], answers: Readonly<Record<string, Answer>>): Map<string, { answer: 'yes' | 'no'; symptom: string }> {
   const implied = new Map<string, { answer: 'yes' | 'no'; symptom: string }>();
   for (const symptomId of symptoms) {
     const symptom = index.symptoms.get(symptomId);
     if (!symptom) continue;
     for (const [questionId, answer] of Object.entries(symptom.implies)) {
-      if (!(questionId in answers) && !implied.has(questionId) && index.questions.has(questionId)) implied.set(questionId, { answer, symptom: symptomId });
+      const given = answers[questionId];
+      if ((given === undefined || given === 'unsure') && !implied.has(questionId) && index.questions.has(questionId)) implied.set(questionId, { answer, symptom: symptomId });
     }
   }
   return implied;

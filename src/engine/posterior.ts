@@ -72,12 +72,26 @@ export function posterior(index: KnowledgeIndex, candidates: readonly string[], 
   const parentBits = candidates.map((id) =>
     (index.drivenBy.get(id) ?? []).reduce((bits, parent) => (bitOf.has(parent) ? bits | (1 << bitOf.get(parent)!) : bits), 0),
   );
-  const presentLog: number[] = [];
-  const absentLog: number[] = [];
-  for (let parents = 0; parents <= candidates.length; parents++) {
-    const p = 1 - (1 - priorProbability) * (1 - causalLinkProbability) ** parents;
-    presentLog.push(Math.log(p));
-    absentLog.push(Math.log(1 - p));
+  // Each candidate's own ("leak") probability is set so that, before any evidence, it is as likely as
+  // any other anti-pattern: a cause with many upstream causes is not favoured just for having them. When
+  // the upstream causes are many, each link is weakened instead, keeping half the prior as its own.
+  const presentLog: number[][] = [];
+  const absentLog: number[][] = [];
+  for (let bit = 0; bit < candidates.length; bit++) {
+    const parents = popCount(parentBits[bit]!);
+    let link = causalLinkProbability;
+    let own = 1 - (1 - priorProbability) / (1 - link * priorProbability) ** parents;
+    if (own < priorProbability / 2) {
+      own = priorProbability / 2;
+      link = (1 - ((1 - priorProbability) / (1 - own)) ** (1 / parents)) / priorProbability;
+    }
+    presentLog.push([]);
+    absentLog.push([]);
+    for (let present = 0; present <= parents; present++) {
+      const p = 1 - (1 - own) * (1 - link) ** present;
+      presentLog[bit]!.push(Math.log(p));
+      absentLog[bit]!.push(Math.log(1 - p));
+    }
   }
   const compiled = findings
     .map((finding) => ({ node: compileNode(finding, bitOf), weight: finding.problemWeight }))
@@ -89,7 +103,7 @@ export function posterior(index: KnowledgeIndex, candidates: readonly string[], 
     let log = 0;
     for (let bit = 0; bit < candidates.length; bit++) {
       const parents = popCount(mask & parentBits[bit]!);
-      log += mask & (1 << bit) ? presentLog[parents]! : absentLog[parents]!;
+      log += mask & (1 << bit) ? presentLog[bit]![parents]! : absentLog[bit]![parents]!;
     }
     for (const { node, weight } of compiled) {
       const problem = nodeProblem(node, mask);

@@ -1,0 +1,13 @@
+import { bundledIndex } from './test/support/bundled-knowledge.js';
+import { rankCauses } from './src/engine/rank-causes.js';
+const index = await bundledIndex();
+const show = (s: string[], a: Record<string, any>) => console.log(rankCauses(index, s, a).slice(0, 6).map((c) => `${c.id}:${c.confidence.toFixed(2)}${c.drivenBy.length ? '<' + c.drivenBy : ''}`).join(' '));
+show(['deployment-procedure-varies', 'database-migrations-block-deploys', 'slow-recovery'], { 'deploy-automated': 'no', 'migrations-in-pipeline': 'no', 'runbook-current': 'no', 'rollback-practiced': 'no', 'pipeline-exists': 'no', 'detect-within-minutes': 'yes', 'same-deploy-path': 'yes' });
+show(['deployment-procedure-varies', 'coordinated-deployments', 'api-changes-break-consumers'], { 'same-deploy-path': 'no', 'coordinated-release': 'yes', 'synchronous-call-chains': 'yes', 'deploy-automated': 'partly', 'shared-database': 'no', 'deploy-steps-differ-by-service': 'yes' });
+show(['same-failure-repeats'], { 'blameless-reviews': 'no', 'fixes-on-release-branch': 'no', 'incidents-blamed-on-people': 'yes' });
+show(['new-hires-repeat-mistakes'], { 'runbook-current': 'no', 'one-person-deploys': 'no', 'new-member-could-deploy': 'no' });
+show(['uneven-deployment-across-teams'], { 'same-deploy-path': 'no', 'one-person-deploys': 'no', 'deploy-steps-differ-by-service': 'yes' });
+show(['staging-passes-production-fails'], { 'environments-from-code': 'no', 'environments-drift': 'yes', 'deploy-automated': 'yes', 'changes-ripple': 'no' });
+show(['fear-of-deploying'], { 'deploy-automated': 'no' });
+show(['frequent-hotfixes-and-rollbacks'], { 'tests-every-commit': 'no', 'automated-test-suite': 'no', 'deploy-automated': 'yes', 'testing-squeezed-by-deadlines': 'no' });
+show(['slow-recovery'], { 'rollback-practiced': 'no', 'detect-within-minutes': 'no', 'production-alerting': 'no', 'incident-roles-defined': 'yes' });

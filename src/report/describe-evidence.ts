@@ -18,5 +18,9 @@ export function describeEvidence(entry: EvidenceEntry, index: KnowledgeIndex): s
   }
   const text = index.questions.get(entry.id)?.text ?? entry.id;
   const direction = entry.change >= 0 ? 'toward' : 'away from';
+  if (entry.source === 'implied') {
+    const title = index.symptoms.get(entry.symptom)?.title ?? entry.symptom;
+    return `Reporting "${title}" already answers "${entry.answer}" to "${text}", which points ${strength(entry.change)} ${direction} this (${signed}).`;
+  }
   return `You answered "${entry.answer}" to "${text}", which points ${strength(entry.change)} ${direction} this (${signed}).`;
 }

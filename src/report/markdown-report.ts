@@ -64,6 +64,7 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
     push(inline(antiPattern.summary), '');
     push(`**Telltale sign:** ${inline(antiPattern.telltaleSign)}`, '');
     push('#### Why we think so', '');
+    for (const driver of cause.drivenBy) push(`- ${inline(index.antiPatterns.get(driver)?.title ?? driver)} is probably driving this: fixing it removes much of the reason for this one.`);
     for (const entry of cause.evidence) push(`- ${inline(describeEvidence(entry, index))}`);
     if (!leading.has(item.antiPattern)) push('- Not confirmed on its own, but a leading cause cannot be fixed without it.');
     push('');
@@ -112,7 +113,7 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
     push('');
   }
   if (diagnosis.interview.done) push(`Interview: ${inline(diagnosis.interview.explanation)}`, '');
-  else push(`Interview: ${diagnosis.interview.remaining} relevant questions remain unanswered.`, '');
+  else push(`Interview: ${diagnosis.interview.remaining} relevant questions remain unanswered (question budget ${diagnosis.interview.budget}).`, '');
 
   if (session.notes) push('## Notes', '', quoted(session.notes), '');
   return `${lines.join('\n').trimEnd()}\n`;

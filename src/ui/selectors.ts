@@ -47,7 +47,7 @@ export type CurrentQuestion = { question: Question; revisit: boolean; step: Next
 export function currentQuestion(state: State, env: UiEnv): CurrentQuestion {
   const step = nextQuestion(env.index, { symptoms: state.symptoms, answers: state.answers }, state.interview.mode);
   const revisitId = state.interview.revisit;
-  const revisit = revisitId && relevantQuestions(env.index, state.symptoms).find((question) => question.id === revisitId);
+  const revisit = revisitId && relevantQuestions(env.index, state.symptoms, state.answers).find((question) => question.id === revisitId);
   if (revisit && !(revisit.id in state.answers)) return { question: revisit, revisit: true, step };
   if (step.done) return { step };
   return { question: step.question, revisit: false, step };

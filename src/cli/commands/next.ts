@@ -14,7 +14,7 @@ export async function nextCommand(args: readonly string[], io: Io): Promise<numb
   const index = await loadCliKnowledge((values.knowledge ?? []).map((dir) => resolve(io.cwd, dir)), io);
   const session = await readAnswers(positionals[0], index, io);
   const step = nextQuestion(index, session, values.all ? 'all' : 'adaptive');
-  const progress = { asked: step.asked, remaining: step.remaining };
+  const progress = { asked: step.asked, remaining: step.remaining, budget: step.budget };
   if (step.done) {
     if (values.json) io.out(`${JSON.stringify({ done: true, reason: step.reason, explanation: step.explanation, ...progress })}\n`);
     else io.out(`Done (${step.reason}): ${step.explanation}\n`);
@@ -23,10 +23,10 @@ export async function nextCommand(args: readonly string[], io: Io): Promise<numb
   const { id, text, help } = step.question;
   const tests = questionTests(step.question);
   if (values.json) {
-    const question = { id, text, help, answers: ['yes', 'no', 'partly', 'unsure'], tests, gain: Math.round(step.gain * 1000) / 1000 };
+    const question = { id, text, help, answers: ['yes', 'no', 'partly', 'unsure'], tests, gain: Math.round(step.gain * 1000) / 1000, why: step.why };
     io.out(`${JSON.stringify({ question, ...progress })}\n`);
   } else {
-    io.out(`${text}\n  why: ${help}\n  answer with: ${id}: yes | no | partly | unsure\n`);
+    io.out(`${text}\n  why: ${help}\n  what it settles: ${step.why}\n  answer with: ${id}: yes | no | partly | unsure (question ${step.asked + 1} of at most ${step.budget})\n`);
   }
   return 0;
 }

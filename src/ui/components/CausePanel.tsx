@@ -4,15 +4,15 @@ import { ConfidenceBar } from './ConfidenceBar.js';
 import { truncate } from '../fit-lines.js';
 
 /** The live ranking beside the interview: the top causes and how sure the engine is of each. */
-export function CausePanel({ ranking, limit, width }: { ranking: readonly RankedCause[]; limit: number; width?: number }) {
-  const titleWidth = Math.max(8, (width ?? 40) - 18);
+export function CausePanel({ ranking, limit, width, words = false }: { ranking: readonly RankedCause[]; limit: number; width?: number; words?: boolean }) {
+  const titleWidth = Math.max(8, (width ?? 40) - (words ? 22 : 18));
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={width}>
       <Text bold>Most likely causes</Text>
       {ranking.slice(0, limit).map((cause) => (
         <Box key={cause.id} justifyContent="space-between" gap={1}>
           <Text wrap="truncate-end">{truncate(cause.title, titleWidth)}</Text>
-          <ConfidenceBar confidence={cause.confidence} width={8} />
+          <ConfidenceBar confidence={cause.confidence} width={8} words={words} />
         </Box>
       ))}
     </Box>

@@ -4,6 +4,7 @@ import type { State } from '../state.js';
 import { questionTests } from '../../engine/answer-effects.js';
 import { useColor } from '../color.js';
 import { CausePanel } from './CausePanel.js';
+import { wordsUntilAnswers } from '../../engine/weights.js';
 
 export function Interview({ state, env, columns }: { state: State; env: UiEnv; columns: number }) {
   const color = useColor();
@@ -12,7 +13,7 @@ export function Interview({ state, env, columns }: { state: State; env: UiEnv; c
   const wide = columns >= 90;
   const answeredCount = Object.keys(state.answers).length;
   const { step } = current;
-  const progress = `${answeredCount} answered, up to ${step.remaining} more relevant${state.interview.mode === 'all' ? ' (asking everything)' : ''}`;
+  const progress = `${answeredCount} answered, up to ${step.remaining} more relevant${state.interview.mode === 'all' ? ' (asking everything)' : `, budget ${step.budget}`}`;
 
   let main;
   if (state.interview.editing) {
@@ -66,7 +67,7 @@ export function Interview({ state, env, columns }: { state: State; env: UiEnv; c
       <Box flexDirection="column" width={wide ? Math.floor(columns * 0.55) : undefined}>
         {main}
       </Box>
-      <CausePanel ranking={causes} limit={wide ? 6 : 3} width={wide ? Math.floor(columns * 0.45) - 1 : Math.min(columns, 60)} />
+      <CausePanel ranking={causes} limit={wide ? 6 : 3} width={wide ? Math.floor(columns * 0.45) - 1 : Math.min(columns, 60)} words={answeredCount < wordsUntilAnswers} />
     </Box>
   );
 }

@@ -2,7 +2,7 @@ import chalk from 'chalk';
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../src/engine/session-schema.js';
-import { percent } from '../../src/report/markdown-text.js';
+import { confidenceWord, percent } from '../../src/report/markdown-text.js';
 import { App } from '../../src/ui/components/App.js';
 import { inputFocus, reduce, type Action, type KeyInfo } from '../../src/ui/reducer.js';
 import { createUiEnv, currentQuestion, pickerRows, ranking, type UiEnv } from '../../src/ui/selectors.js';
@@ -164,7 +164,8 @@ describe('each screen shows what a user needs', () => {
       expect(frame).toContain('y yes   n no   p partly   u unsure');
       expect(frame).toContain('Most likely causes');
       expect(frame).toContain(`${top.title}`);
-      expect(frame).toContain(`${percent(top.confidence)} │`);
+      // Before any answer the panel says "likely" or "possible", not a precise-looking percentage.
+      expect(frame).toContain(confidenceWord(top.confidence));
       expect(frame).toContain('? why');
       expect(frame).toContain('a ask everything');
 

@@ -40,6 +40,22 @@ export function rankCauses(index: KnowledgeIndex, symptoms: readonly string[], a
  * by their weight of evidence alone; the leading `candidateLimit` get exact joint posteriors.
  */
 export function analyse(index: KnowledgeIndex, symptoms: readonly string[], answers: Readonly<Record<string, Answer>>): Analysis {
+  // The app asks for the same analysis several times per frame (ranking, next question, relevant
+  // questions): a small per-knowledge cache keeps that to one computation. Same input, same result.
+  const key = JSON.stringify([symptoms, Object.entries(answers).sort(([a], [b]) => compareText(a, b))]);
+  let cache = analysisCache.get(index);
+  if (!cache) analysisCache.set(index, (cache = new Map()));
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const result = computeAnalysis(index, symptoms, answers);
+  cache.set(key, result);
+  if (cache.size > 16) cache.delete(cache.keys().next().value!);
+  return result;
+}
+
+const analysisCache = new WeakMap<KnowledgeIndex, Map<string, Analysis>>();
+
+function computeAnalysis(index: KnowledgeIndex, symptoms: readonly string[], answers: Readonly<Record<string, Answer>>): Analysis {
   const findings = sessionFindings(index, symptoms, answers);
   const evidence = new Map<string, { entries: EvidenceEntry[]; explains: string[]; raised: boolean; score: number }>();
   const entryFor = (id: string) => {

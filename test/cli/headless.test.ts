@@ -288,7 +288,7 @@ describe('next', () => {
     expect(last).toMatchObject({ done: true, reason: 'no-questions-left', remaining: 0 });
     expect(new Set(asked).size).toBe(asked.length);
     expect(last.asked).toBe(asked.length);
-  });
+  }, 90_000);
 
   it('the JSON report of a finished interview agrees that it is done', async () => {
     const { last } = await interview(['fear-of-deploying']);

@@ -7,6 +7,11 @@ import { calibrationPoints } from './calibration-data.js';
  * monotone, so it never changes the order of causes.
  */
 export function calibrate(probability: number): number {
+  // Never 0% or 100%: the simulation is finite, and a report should not claim certainty.
+  return Math.min(0.99, Math.max(0.01, interpolate(probability)));
+}
+
+function interpolate(probability: number): number {
   const points = calibrationPoints;
   if (points.length === 0) return probability;
   if (probability <= points[0]![0]) return points[0]![1];

@@ -5,7 +5,7 @@ import { impliedAnswers, questionNode, questionTests } from './findings.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { compileNode, marginalsOf, nodeProblem } from './posterior.js';
 import { analyse, ancestorsOf, upstreamListedAt, type Analysis } from './rank-causes.js';
-import { answerLeak, answerWorthConsidering, defaultQuestionBudget, positionWeights, settledDepth, supportedAt } from './weights.js';
+import { answerLeak, answerWorthConsidering, defaultQuestionBudget, painLeadsAt, positionWeights, settledDepth, supportedAt, watchedCauses } from './weights.js';
 
 export type InterviewMode = 'adaptive' | 'all';
 
@@ -84,7 +84,7 @@ export function nextQuestion(
   const context = contextOf(index, analysis);
   const current = topOrder(context, analysis.posterior.marginals);
   const scores = open.map((question) => scoreQuestion(context, question, current));
-  const better = (a: Score, b: Score | undefined) => !b || a.value + 0.05 * a.spread > b.value + 0.05 * b.spread + 1e-12;
+  const better = (a: Score, b: Score | undefined) => !b || a.value + a.spread > b.value + b.spread + 1e-12;
   const pick = (pool: readonly Score[]) => pool.reduce<Score | undefined>((best, score) => (better(score, best) ? score : best), undefined);
 
   if (mode === 'adaptive' && !scores.some((score) => score.couldChange)) {
@@ -127,7 +127,7 @@ function topOrder(context: Context, marginals: Float64Array): number[] {
   const shown: number[] = [];
   for (let i = 0; i < marginals.length; i++) if (listed[i] || marginals[i]! >= upstreamListedAt) shown.push(i);
   const { explainsFirst } = context.analysis;
-  const pain = (i: number) => (explainsFirst[i] && marginals[i]! >= supportedAt ? 1 : 0);
+  const pain = (i: number) => (explainsFirst[i] && marginals[i]! >= painLeadsAt ? 1 : 0);
   shown.sort((a, b) => pain(b) - pain(a) || marginals[b]! - marginals[a]! || context.staticOrder[a]! - context.staticOrder[b]!);
   const top = shown.slice(0, settledDepth + 3);
   let supported = 0;
@@ -166,8 +166,13 @@ function scoreQuestion(context: Context, question: Question, current: readonly n
     healthyWeights[m] = w * (1 - p);
     pProblem += w * p;
   }
+  // The main score: how much the shown top three is expected to change. The tie-breaker ("spread"):
+  // the expected gain in certainty, in bits, about the leading causes (several at once, not one root).
+  const watched = watchedOf(context, posterior.marginals);
+  let before = 0;
+  for (const i of watched) before += bits(posterior.marginals[i]!);
   let value = 0;
-  let spread = 0;
+  let after = 0;
   let couldChange = false;
   for (const [probability, answerWeights] of [
     [pProblem, problemWeights],
@@ -175,16 +180,19 @@ function scoreQuestion(context: Context, question: Question, current: readonly n
   ] as const) {
     if (probability <= 1e-12) continue;
     const marginals = marginalsOf(masks, answerWeights, count, 1 / probability);
-    const after = topOrder(context, marginals);
+    const top = topOrder(context, marginals);
     let change = 0;
-    for (let position = 0; position < settledDepth; position++) if (after[position] !== current[position]) change += positionWeights[position]!;
+    for (let position = 0; position < settledDepth; position++) if (top[position] !== current[position]) change += positionWeights[position]!;
     value += probability * change;
     if (change > 0 && probability >= answerWorthConsidering) couldChange = true;
-    let moved = 0;
-    for (let i = 0; i < count; i++) moved += Math.abs(marginals[i]! - posterior.marginals[i]!);
-    spread += probability * moved;
+    for (const i of watched) after += probability * bits(marginals[i]!);
   }
-  return { question, value, spread, couldChange };
+  return { question, value, spread: before - after, couldChange };
+}
+
+/** Binary entropy in bits: how unsure we are whether one cause is present. */
+function bits(p: number): number {
+  return p <= 0 || p >= 1 ? 0 : -(p * Math.log2(p) + (1 - p) * Math.log2(1 - p));
 }
 
 /**
@@ -203,7 +211,7 @@ function unsureFollowUp(index: KnowledgeIndex, input: Input, context: Context, s
     .sort((a, b) => marginals[context.bitOf.get(b)!]! - marginals[context.bitOf.get(a)!]! || compareText(a, b))[0];
   if (!focus) return undefined;
   const about = scores.filter((score) => score.couldChange && questionNode(score.question).toward.some((link) => link.antiPattern === focus));
-  const best = about.reduce<Score | undefined>((top, score) => (!top || score.value + 0.05 * score.spread > top.value + 0.05 * top.spread + 1e-12 ? score : top), undefined);
+  const best = about.reduce<Score | undefined>((top, score) => (!top || score.value + score.spread > top.value + top.spread + 1e-12 ? score : top), undefined);
   if (!best) return undefined;
   const title = index.antiPatterns.get(focus)!.title;
   return { score: best, why: `You were unsure about the last question; this one tests ${title} another way.` };
@@ -224,4 +232,13 @@ function whyAsk(index: KnowledgeIndex, context: Context, question: Question, cur
   if (inTop.length === 1) return `It checks whether ${name(inTop[0]!)} (${percent(inTop[0]!)}) belongs in the top three.`;
   if (tested.length > 0) return `It tests ${name(tested[0]!)} (${percent(tested[0]!)}), which could still enter the top three.`;
   return 'It could change the top three causes.';
+}
+
+/** The leading causes as the ranking would list them, by probability. */
+function watchedOf(context: Context, marginals: Float64Array): number[] {
+  const { listed } = context.analysis;
+  const shown: number[] = [];
+  for (let i = 0; i < marginals.length; i++) if (listed[i] || marginals[i]! >= upstreamListedAt) shown.push(i);
+  shown.sort((a, b) => marginals[b]! - marginals[a]!);
+  return shown.slice(0, watchedCauses);
 }

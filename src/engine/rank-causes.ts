@@ -5,7 +5,7 @@ import type { EvidenceEntry, RankedCause } from './diagnosis-schema.js';
 import { evidenceWeight, sessionFindings, type Finding } from './findings.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { posterior, type Posterior } from './posterior.js';
-import { candidateLimit, priorProbability, supportedAt } from './weights.js';
+import { candidateLimit, painLeadsAt, priorProbability, supportedAt } from './weights.js';
 
 const riskOrder = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
@@ -122,7 +122,7 @@ function computeAnalysis(index: KnowledgeIndex, symptoms: readonly string[], ans
   }
   ranked.sort(compareCauses);
   const first = symptoms.find((id) => index.symptoms.has(id));
-  const leadsPain = (cause: RankedCause) => cause.logOdds >= logit(supportedAt) && first !== undefined && cause.explains.includes(first);
+  const leadsPain = (cause: RankedCause) => cause.logOdds >= logit(painLeadsAt) && first !== undefined && cause.explains.includes(first);
   const painFirst = [...ranked.filter(leadsPain), ...ranked.filter((cause) => !leadsPain(cause))];
   const explainsFirst = candidates.map((id) => first !== undefined && (evidence.get(id)?.explains.includes(first) ?? false));
   return { findings, posterior: result, listed, explainsCount, explainsFirst, ranking: upstreamFirst(index, painFirst) };

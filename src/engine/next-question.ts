@@ -5,7 +5,7 @@ import { impliedAnswers, questionNode, questionTests } from './findings.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { compileNode, marginalsOf, nodeProblem } from './posterior.js';
 import { analyse, ancestorsOf, upstreamListedAt, type Analysis } from './rank-causes.js';
-import { answerLeak, answerWorthConsidering, defaultQuestionBudget, painLeadsAt, positionWeights, settledDepth, supportedAt, watchedCauses } from './weights.js';
+import { answerLeak, answerWorthConsidering, defaultQuestionBudget, painHeadStart, painLeadsAt, positionWeights, settledDepth, supportedAt, watchedCauses } from './weights.js';
 
 export type InterviewMode = 'adaptive' | 'all';
 
@@ -126,9 +126,13 @@ function topOrder(context: Context, marginals: Float64Array): number[] {
   const { listed } = context.analysis;
   const shown: number[] = [];
   for (let i = 0; i < marginals.length; i++) if (listed[i] || marginals[i]! >= upstreamListedAt) shown.push(i);
+  // Same rule as the ranking: the causes of the first-named pain get a head start once reasonably likely.
   const { explainsFirst } = context.analysis;
-  const pain = (i: number) => (explainsFirst[i] && marginals[i]! >= painLeadsAt ? 1 : 0);
-  shown.sort((a, b) => pain(b) - pain(a) || marginals[b]! - marginals[a]! || context.staticOrder[a]! - context.staticOrder[b]!);
+  const key = (i: number) => {
+    const p = Math.min(1 - 1e-9, Math.max(1e-9, marginals[i]!));
+    return Math.log(p / (1 - p)) + (explainsFirst[i] && p >= painLeadsAt ? painHeadStart : 0);
+  };
+  shown.sort((a, b) => key(b) - key(a) || context.staticOrder[a]! - context.staticOrder[b]!);
   const top = shown.slice(0, settledDepth + 3);
   let supported = 0;
   for (const i of top) if (marginals[i]! >= supportedAt) supported |= 1 << i;

@@ -5,7 +5,7 @@ import type { EvidenceEntry, RankedCause } from './diagnosis-schema.js';
 import { evidenceWeight, sessionFindings, type Finding } from './findings.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { posterior, type Posterior } from './posterior.js';
-import { candidateLimit, painLeadsAt, priorProbability, supportedAt } from './weights.js';
+import { candidateLimit, painHeadStart, painLeadsAt, priorProbability, supportedAt } from './weights.js';
 
 const riskOrder = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
@@ -122,8 +122,9 @@ function computeAnalysis(index: KnowledgeIndex, symptoms: readonly string[], ans
   }
   ranked.sort(compareCauses);
   const first = symptoms.find((id) => index.symptoms.has(id));
-  const leadsPain = (cause: RankedCause) => cause.logOdds >= logit(painLeadsAt) && first !== undefined && cause.explains.includes(first);
-  const painFirst = [...ranked.filter(leadsPain), ...ranked.filter((cause) => !leadsPain(cause))];
+  // The causes of the pain the team named first get a head start in the order, once reasonably likely.
+  const key = (cause: RankedCause) => cause.logOdds + (first !== undefined && cause.explains.includes(first) && cause.logOdds >= logit(painLeadsAt) ? painHeadStart : 0);
+  const painFirst = [...ranked].sort((a, b) => key(b) - key(a) || compareCauses(a, b));
   const explainsFirst = candidates.map((id) => first !== undefined && (evidence.get(id)?.explains.includes(first) ?? false));
   return { findings, posterior: result, listed, explainsCount, explainsFirst, ranking: upstreamFirst(index, painFirst) };
 }

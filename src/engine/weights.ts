@@ -65,10 +65,12 @@ export const prerequisiteKeptAbove = 0.25;
 export const wordsUntilAnswers = 4;
 
 /**
- * Among causes at least this likely, the one behind the symptom the team chose first (what hurts
- * most, and why it came) leads: a team names its sharpest pain first.
+ * A team names its sharpest pain first. The causes of the symptom chosen first, once at least this
+ * likely, get a head start (in log-odds) in the order: a close call goes to what hurts most, a clear
+ * difference in evidence does not.
  */
 export const painLeadsAt = 0.35;
+export const painHeadStart = 3;
 
 /** How many of the leading causes the tie-breaker watches: the expected gain in certainty about them. */
 export const watchedCauses = 5;

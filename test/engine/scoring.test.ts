@@ -7,6 +7,7 @@ import { indexKnowledge, type KnowledgeIndex } from '../../src/engine/knowledge-
 import { parseSession } from '../../src/engine/parse-session.js';
 import { analyse, rankCauses } from '../../src/engine/rank-causes.js';
 import { answerValues, type Answer } from '../../src/knowledge/schema.js';
+import { painLeadsAt, supportedAt } from '../../src/engine/weights.js';
 import { bundledIndex } from '../support/bundled-knowledge.js';
 
 let index: KnowledgeIndex;
@@ -172,8 +173,9 @@ describe('ranked output', () => {
           expect(cause.confidence).toBeLessThan(1);
           expect(cause.confidence).toBeCloseTo(calibrate(1 / (1 + Math.exp(-cause.logOdds))), 9);
         }
-        // Below the supported level nothing is reordered: probabilities descend.
-        const unsupported = ranking.filter((cause) => cause.logOdds < 0);
+        // Below the levels where the upstream and first-pain rules apply, nothing is reordered: probabilities descend.
+        const floor = Math.log(Math.min(painLeadsAt, supportedAt) / (1 - Math.min(painLeadsAt, supportedAt)));
+        const unsupported = ranking.filter((cause) => cause.logOdds < floor);
         for (let i = 1; i < unsupported.length; i++) expect(unsupported[i - 1]!.logOdds).toBeGreaterThanOrEqual(unsupported[i]!.logOdds);
       }),
       { numRuns: 60 },

@@ -170,8 +170,8 @@ function scoreQuestion(context: Context, question: Question, current: readonly n
     healthyWeights[m] = w * (1 - p);
     pProblem += w * p;
   }
-  // The main score: how much the shown top three is expected to change. The tie-breaker ("spread"):
-  // the expected gain in certainty, in bits, about the leading causes (several at once, not one root).
+  // The main score: how much the shown top three is expected to change. Added to it ("spread"): the
+  // expected gain in certainty, in bits, about the leading causes (several at once, not one root).
   const watched = watchedOf(context, posterior.marginals);
   let before = 0;
   for (const i of watched) before += bits(posterior.marginals[i]!);

@@ -42,6 +42,7 @@ export function Interview({ state, env, columns }: { state: State; env: UiEnv; c
         {state.interview.showHelp ? (
           <Box flexDirection="column">
             <Text>{current.question.help}</Text>
+            {current.step.done || current.revisit ? null : <Text>{current.step.why}</Text>}
             <Text dimColor>This tests: {tests.join(', ')}.</Text>
           </Box>
         ) : null}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { calibrate } from '../../src/engine/calibration.js';
+import { calibrate, confidenceWord } from '../../src/engine/calibration.js';
 import type { RankedCause } from '../../src/engine/diagnosis-schema.js';
 import { questionNode } from '../../src/engine/findings.js';
 import { indexKnowledge, type KnowledgeIndex } from '../../src/engine/knowledge-index.js';
@@ -218,5 +218,24 @@ describe('ranked output', () => {
     const everything = analyse(index, allSymptoms, {});
     expect(everything.posterior.candidates.length).toBeLessThanOrEqual(14);
     expect(everything.ranking.length).toBeGreaterThan(14);
+  });
+});
+
+describe('confidence a team can trust', () => {
+  it('the calibration is monotone, never claims 0% or 100%, and so never reorders causes', () => {
+    let previous = 0;
+    for (let p = 0; p <= 1; p += 0.01) {
+      const shown = calibrate(p);
+      expect(shown).toBeGreaterThanOrEqual(previous);
+      expect(shown).toBeGreaterThan(0);
+      expect(shown).toBeLessThan(1);
+      previous = shown;
+    }
+  });
+
+  it('early in an interview the app says "likely" or "possible" instead of a percentage', () => {
+    expect(confidenceWord(0.85)).toBe('likely');
+    expect(confidenceWord(0.4)).toBe('possible');
+    expect(confidenceWord(0.1)).toBe('unlikely');
   });
 });

@@ -5,7 +5,7 @@ import { impliedAnswers, questionNode, questionTests } from './findings.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { compileNode, marginalsOf, nodeProblem } from './posterior.js';
 import { analyse, ancestorsOf, upstreamListedAt, type Analysis } from './rank-causes.js';
-import { answerLeak, answerWorthConsidering, defaultQuestionBudget, painHeadStart, painLeadsAt, positionWeights, settledDepth, supportedAt, watchedCauses, changeMargin } from './weights.js';
+import { answerLeak, answerWorthConsidering, defaultQuestionBudget, painHeadStart, painLeadsAt, positionWeights, settledDepth, supportedAt, watchedCauses } from './weights.js';
 
 export type InterviewMode = 'adaptive' | 'all';
 
@@ -186,14 +186,7 @@ function scoreQuestion(context: Context, question: Question, current: readonly n
     const marginals = marginalsOf(masks, answerWeights, count, 1 / probability);
     const top = topOrder(context, marginals);
     let change = 0;
-    for (let position = 0; position < settledDepth; position++) {
-      const now = top[position];
-      const before = current[position];
-      if (now === before) continue;
-      // A swap between two causes the answer leaves about equally likely is noise, not news.
-      const gap = now === undefined || before === undefined ? 1 : Math.abs(marginals[now]! - marginals[before]!);
-      if (gap >= changeMargin) change += positionWeights[position]!;
-    }
+    for (let position = 0; position < settledDepth; position++) if (top[position] !== current[position]) change += positionWeights[position]!;
     value += probability * change;
     if (change > 0 && probability >= answerWorthConsidering) couldChange = true;
     for (const i of watched) after += probability * bits(marginals[i]!);

@@ -74,6 +74,3 @@ export const painHeadStart = 3;
 
 /** How many of the leading causes the tie-breaker watches: the expected gain in certainty about them. */
 export const watchedCauses = 5;
-
-/** A change in the top three counts only when the two causes trading places end this far apart. */
-export const changeMargin = 0.1;

@@ -93,9 +93,7 @@ export function posterior(index: KnowledgeIndex, candidates: readonly string[], 
       absentLog[bit]!.push(Math.log(1 - p));
     }
   }
-  const compiled = findings
-    .map((finding) => ({ node: compileNode(finding, bitOf), weight: finding.problemWeight }))
-    .filter(({ node }) => node.towardBits.length + node.inhibitBits.length > 0);
+  const tables = likelihoodTables(findings, bitOf);
 
   let best = Number.NEGATIVE_INFINITY;
   for (let m = 0; m < masks.length; m++) {
@@ -105,9 +103,10 @@ export function posterior(index: KnowledgeIndex, candidates: readonly string[], 
       const parents = popCount(mask & parentBits[bit]!);
       log += mask & (1 << bit) ? presentLog[bit]![parents]! : absentLog[bit]![parents]!;
     }
-    for (const { node, weight } of compiled) {
-      const problem = nodeProblem(node, mask);
-      log += Math.log(weight * problem + (1 - weight) * (1 - problem));
+    for (const { bits, table } of tables) {
+      let row = 0;
+      for (let j = 0; j < bits.length; j++) if (mask & (1 << bits[j]!)) row |= 1 << j;
+      log += table[row]!;
     }
     logWeights[m] = log;
     if (log > best) best = log;
@@ -117,6 +116,32 @@ export function posterior(index: KnowledgeIndex, candidates: readonly string[], 
   for (let m = 0; m < masks.length; m++) total += weights[m] = Math.exp(logWeights[m]! - best);
   for (let m = 0; m < masks.length; m++) weights[m] = weights[m]! / total;
   return { candidates, masks, weights, marginals: marginalsOf(masks, weights, candidates.length) };
+}
+
+/**
+ * A finding depends only on the few candidates it links to, so its log-likelihood is tabulated once
+ * per combination of those; findings that link the same candidates share one table. The posterior
+ * then costs a table lookup per group and combination instead of a noisy-OR per finding.
+ */
+function likelihoodTables(findings: readonly Finding[], bitOf: ReadonlyMap<string, number>): { bits: number[]; table: Float64Array }[] {
+  const groups = new Map<string, { bits: number[]; table: Float64Array }>();
+  for (const finding of findings) {
+    const node = compileNode(finding, bitOf);
+    const linked = [...new Set([...node.towardBits, ...node.inhibitBits].map((flag) => 31 - Math.clz32(flag)))].sort((a, b) => a - b);
+    if (linked.length === 0) continue;
+    const key = linked.join(',');
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { bits: linked, table: new Float64Array(1 << linked.length) }));
+    for (let row = 0; row < group.table.length; row++) {
+      let mask = 0;
+      linked.forEach((bit, j) => {
+        if (row & (1 << j)) mask |= 1 << bit;
+      });
+      const problem = nodeProblem(node, mask);
+      group.table[row] = group.table[row]! + Math.log(finding.problemWeight * problem + (1 - finding.problemWeight) * (1 - problem));
+    }
+  }
+  return [...groups.values()];
 }
 
 export function marginalsOf(masks: Int32Array, weights: Float64Array, count: number, scale = 1): Float64Array {

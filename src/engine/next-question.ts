@@ -3,7 +3,7 @@ import type { Answer, Question } from '../knowledge/schema.js';
 import type { StopReason } from './diagnosis-schema.js';
 import { impliedAnswers, questionNode, questionTests } from './findings.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
-import { compileNode, marginalsOf, nodeProblem } from './posterior.js';
+import { compileNode, nodeProblem } from './posterior.js';
 import { analyse, ancestorsOf, upstreamListedAt, type Analysis } from './rank-causes.js';
 import { answerLeak, answerWorthConsidering, defaultQuestionBudget, painHeadStart, painLeadsAt, positionWeights, settledDepth, supportedAt, watchedCauses } from './weights.js';
 
@@ -53,7 +53,27 @@ type Context = {
   bitOf: Map<string, number>;
   staticOrder: number[];
   ancestorMasks: number[];
+  /** The combinations that carry the posterior (all but a thousandth of it), for scoring questions fast. */
+  masks: Int32Array;
+  weights: Float64Array;
+  /** The leading causes whose certainty the tie-breaker watches, and how unsure we are about them now (bits). */
+  watched: number[];
+  watchedBits: number;
 };
+
+/** Drops combinations too unlikely to move any expectation; the rest is renormalised. */
+function carryingMass(masks: Int32Array, weights: Float64Array): { masks: Int32Array; weights: Float64Array } {
+  const order = Array.from(weights.keys()).sort((a, b) => weights[b]! - weights[a]! || a - b);
+  const kept: number[] = [];
+  let mass = 0;
+  for (const m of order) {
+    if (mass >= 1 - 1e-3) break;
+    kept.push(m);
+    mass += weights[m]!;
+  }
+  kept.sort((a, b) => a - b);
+  return { masks: Int32Array.from(kept, (m) => masks[m]!), weights: Float64Array.from(kept, (m) => weights[m]! / mass) };
+}
 
 type Score = { question: Question; value: number; spread: number; couldChange: boolean };
 
@@ -83,7 +103,8 @@ export function nextQuestion(
 
   const context = contextOf(index, analysis);
   const current = topOrder(context, analysis.posterior.marginals);
-  const scores = open.map((question) => scoreQuestion(context, question, current));
+  const joints = new Map<string, Joint>();
+  const scores = open.map((question) => scoreQuestion(context, question, current, joints));
   const better = (a: Score, b: Score | undefined) => !b || a.value + a.spread > b.value + b.spread + 1e-12;
   const pick = (pool: readonly Score[]) => pool.reduce<Score | undefined>((best, score) => (better(score, best) ? score : best), undefined);
 
@@ -118,7 +139,9 @@ function contextOf(index: KnowledgeIndex, analysis: Analysis): Context {
   const staticOrder: number[] = [];
   tie.forEach((candidate, position) => (staticOrder[candidate] = position));
   const ancestorMasks = candidates.map((id) => [...ancestorsOf(index, id)].reduce((mask, other) => (bitOf.has(other) ? mask | (1 << bitOf.get(other)!) : mask), 0));
-  return { analysis, bitOf, staticOrder, ancestorMasks };
+  const partial = { analysis, bitOf, staticOrder, ancestorMasks, ...carryingMass(analysis.posterior.masks, analysis.posterior.weights) };
+  const watched = watchedOf(partial, analysis.posterior.marginals);
+  return { ...partial, watched, watchedBits: watched.reduce((total, i) => total + bits(analysis.posterior.marginals[i]!), 0) };
 }
 
 /** The top three candidates as the ranking would show them, for any marginals: same rules as rankCauses. */
@@ -154,44 +177,80 @@ function topOrder(context: Context, marginals: Float64Array): number[] {
   return top.slice(0, settledDepth);
 }
 
-function scoreQuestion(context: Context, question: Question, current: readonly number[]): Score {
-  const { posterior } = context.analysis;
-  const node = compileNode({ ...questionNode(question), leak: answerLeak }, context.bitOf);
-  const count = posterior.candidates.length;
-  if (node.towardBits.length + node.inhibitBits.length === 0) return { question, value: 0, spread: 0, couldChange: false };
-  const { masks, weights } = posterior;
-  const problemWeights = new Float64Array(masks.length);
-  const healthyWeights = new Float64Array(masks.length);
-  let pProblem = 0;
+/**
+ * What a question's answer does depends only on the few candidates it links to. So the posterior is
+ * summarised once per set of linked candidates (shared by every question that links the same set):
+ * for each combination of them, its probability and the marginals given it.
+ */
+type Joint = { bits: number[]; probability: Float64Array; marginals: Float64Array };
+
+function jointFor(context: Context, bits: number[], cache: Map<string, Joint>): Joint {
+  const key = bits.join(',');
+  const known = cache.get(key);
+  if (known) return known;
+  const count = context.analysis.posterior.candidates.length;
+  const rows = 1 << bits.length;
+  const probability = new Float64Array(rows);
+  const marginals = new Float64Array(rows * count);
+  const { masks, weights } = context;
   for (let m = 0; m < masks.length; m++) {
     const w = weights[m]!;
-    const p = nodeProblem(node, masks[m]!);
-    problemWeights[m] = w * p;
-    healthyWeights[m] = w * (1 - p);
-    pProblem += w * p;
+    let mask = masks[m]!;
+    let row = 0;
+    for (let j = 0; j < bits.length; j++) if (mask & (1 << bits[j]!)) row |= 1 << j;
+    probability[row] = probability[row]! + w;
+    const base = row * count;
+    while (mask !== 0) {
+      const bit = 31 - Math.clz32(mask & -mask);
+      marginals[base + bit] = marginals[base + bit]! + w;
+      mask &= mask - 1;
+    }
+  }
+  const joint = { bits, probability, marginals };
+  cache.set(key, joint);
+  return joint;
+}
+
+function scoreQuestion(context: Context, question: Question, current: readonly number[], joints: Map<string, Joint>): Score {
+  const node = compileNode({ ...questionNode(question), leak: answerLeak }, context.bitOf);
+  const count = context.analysis.posterior.candidates.length;
+  const linked = [...new Set([...node.towardBits, ...node.inhibitBits].map((flag) => 31 - Math.clz32(flag)))].sort((x, y) => x - y);
+  if (linked.length === 0) return { question, value: 0, spread: 0, couldChange: false };
+  const joint = jointFor(context, linked, joints);
+  const afterProblem = new Float64Array(count);
+  const afterHealthy = new Float64Array(count);
+  let pProblem = 0;
+  for (let row = 0; row < joint.probability.length; row++) {
+    let mask = 0;
+    for (let j = 0; j < linked.length; j++) if (row & (1 << j)) mask |= 1 << linked[j]!;
+    const p = nodeProblem(node, mask);
+    pProblem += joint.probability[row]! * p;
+    const base = row * count;
+    for (let i = 0; i < count; i++) {
+      const w = joint.marginals[base + i]!;
+      afterProblem[i] = afterProblem[i]! + w * p;
+      afterHealthy[i] = afterHealthy[i]! + w * (1 - p);
+    }
   }
   // The main score: how much the shown top three is expected to change. Added to it ("spread"): the
   // expected gain in certainty, in bits, about the leading causes (several at once, not one root).
-  const watched = watchedOf(context, posterior.marginals);
-  let before = 0;
-  for (const i of watched) before += bits(posterior.marginals[i]!);
   let value = 0;
   let after = 0;
   let couldChange = false;
-  for (const [probability, answerWeights] of [
-    [pProblem, problemWeights],
-    [1 - pProblem, healthyWeights],
+  for (const [probability, marginals] of [
+    [pProblem, afterProblem],
+    [1 - pProblem, afterHealthy],
   ] as const) {
     if (probability <= 1e-12) continue;
-    const marginals = marginalsOf(masks, answerWeights, count, 1 / probability);
+    for (let i = 0; i < count; i++) marginals[i] = marginals[i]! / probability;
     const top = topOrder(context, marginals);
     let change = 0;
     for (let position = 0; position < settledDepth; position++) if (top[position] !== current[position]) change += positionWeights[position]!;
     value += probability * change;
     if (change > 0 && probability >= answerWorthConsidering) couldChange = true;
-    for (const i of watched) after += probability * bits(marginals[i]!);
+    for (const i of context.watched) after += probability * bits(marginals[i]!);
   }
-  return { question, value, spread: before - after, couldChange };
+  return { question, value, spread: context.watchedBits - after, couldChange };
 }
 
 /** Binary entropy in bits: how unsure we are whether one cause is present. */
@@ -239,7 +298,7 @@ function whyAsk(index: KnowledgeIndex, context: Context, question: Question, cur
 }
 
 /** The leading causes as the ranking would list them, by probability. */
-function watchedOf(context: Context, marginals: Float64Array): number[] {
+function watchedOf(context: Pick<Context, 'analysis'>, marginals: Float64Array): number[] {
   const { listed } = context.analysis;
   const shown: number[] = [];
   for (let i = 0; i < marginals.length; i++) if (listed[i] || marginals[i]! >= upstreamListedAt) shown.push(i);

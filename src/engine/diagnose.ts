@@ -5,7 +5,7 @@ import type { Plan, RankedCause } from './diagnosis-schema.js';
 import { placeMetrics, type Baseline } from './dora-baseline.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { nextQuestion, type InterviewMode, type NextStep } from './next-question.js';
-import { rankCauses } from './rank-causes.js';
+import { analyse } from './rank-causes.js';
 import { roomFindings, type RoomFindings } from './room-findings.js';
 import { answerWeights } from './room-session.js';
 import { dotTally } from './room-vote.js';
@@ -26,14 +26,16 @@ export type Diagnosis = {
 
 /** Everything a report needs, from one validated session. Pure: same session, same diagnosis. */
 export function diagnose(index: KnowledgeIndex, session: Session, mode: InterviewMode = 'adaptive', { clusters }: { clusters?: DoraClusters } = {}): Diagnosis {
-  const ranking = rankCauses(index, session.symptoms, session.answers, answerWeights(index, session));
+  const weights = answerWeights(index, session);
+  const analysis = analyse(index, session.symptoms, session.answers, weights);
+  const ranking = analysis.ranking;
   const room = roomFindings(index, session, ranking);
   return {
     session,
     symptoms: session.symptoms.map((id) => index.symptoms.get(id)!),
     ranking,
     plan: buildPlan(index, ranking, session.addToPlan, session.votes ? dotTally(session.votes) : {}),
-    interview: nextQuestion(index, session, mode, ranking),
+    interview: nextQuestion(index, { ...session, weights }, mode, analysis),
     ...(room ? { room } : {}),
     ...(session.metrics && clusters ? { baseline: placeMetrics(session.metrics, clusters) } : {}),
   };

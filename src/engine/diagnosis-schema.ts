@@ -15,6 +15,14 @@ export const evidenceEntrySchema = z.discriminatedUnion('source', [
     answer: answerSchema,
     change: z.number(),
   }),
+  /** An answer a chosen symptom already gives, so the question is never asked. */
+  z.strictObject({
+    source: z.literal('implied'),
+    id: idSchema,
+    answer: answerSchema,
+    symptom: idSchema,
+    change: z.number(),
+  }),
 ]);
 export type EvidenceEntry = z.infer<typeof evidenceEntrySchema>;
 
@@ -30,10 +38,12 @@ export const rankedCauseSchema = z.strictObject({
   logOdds: z.number(),
   explains: z.array(idSchema),
   evidence: z.array(evidenceEntrySchema),
+  /** Causes ranked above this one that probably drive it (both supported by the evidence). */
+  drivenBy: z.array(idSchema),
 });
 export type RankedCause = z.infer<typeof rankedCauseSchema>;
 
-export const stopReasonSchema = z.enum(['settled', 'negligible-gain', 'no-questions-left']);
+export const stopReasonSchema = z.enum(['settled', 'negligible-gain', 'no-questions-left', 'budget']);
 export type StopReason = z.infer<typeof stopReasonSchema>;
 
 export const planStepSchema = z.strictObject({

@@ -19,8 +19,10 @@ export function parseSession(file: string, text: string, index: KnowledgeIndex):
   if (!parsed.success) return { problems: sortProblems(zodProblems(source, answersFileSchema, parsed.error.issues)) };
   // The ids as written: the schema's record drops a "__proto__" key, which must still be reported.
   const writtenIds = Object.keys((source.data as { answers?: object }).answers ?? {});
-  const checked = checkAnswersFile(parsed.data, index, (path, message) => problemAt(source, path, message), writtenIds);
-  return checked.length > 0 ? { problems: sortProblems(checked) } : { session: sessionFromFile(parsed.data, index), problems: [] };
+  const data = { ...parsed.data, answers: currentQuestionIds(parsed.data.answers, index) };
+  const current = writtenIds.map((id) => (index.questions.has(id) ? id : (index.replacedQuestions.get(id) ?? id)));
+  const checked = checkAnswersFile(data, index, (path, message) => problemAt(source, path, message), current);
+  return checked.length > 0 ? { problems: sortProblems(checked) } : { session: sessionFromFile(data, index), problems: [] };
 }
 
 type At = (path: readonly PropertyKey[], message: string) => Problem;
@@ -145,4 +147,17 @@ export function sessionFromFile(data: AnswersFile, index: KnowledgeIndex): Sessi
 export function problemAnswer(index: KnowledgeIndex, questionId: string): 'yes' | 'no' {
   const question = index.questions.get(questionId);
   return question && healthyAnswer(question) === 'yes' ? 'no' : 'yes';
+}
+
+/**
+ * Answers given to a question that has since been renamed or split count for the question that
+ * replaces it, unless the file answers that one too. Order is kept: the last answer stays last.
+ */
+function currentQuestionIds<T>(answers: Readonly<Record<string, T>>, index: KnowledgeIndex): Record<string, T> {
+  const result: Record<string, T> = {};
+  for (const [id, answer] of Object.entries(answers)) {
+    const current = index.questions.has(id) ? id : (index.replacedQuestions.get(id) ?? id);
+    if (current === id || !(current in answers)) result[current] = answer;
+  }
+  return result;
 }

@@ -37,9 +37,13 @@ export function crossCheck(knowledge: LoadedKnowledge, broken: BrokenIds = noBro
   const reached = new Set<string>();
   const asked = new Set<string>();
   for (const symptom of knowledge.symptoms) {
-    const { causes, questions, related } = symptom.body;
+    const { causes, questions, related, implies } = symptom.body;
     checkIds(symptom, 'causes', causes.map((cause) => cause.antiPattern), antiPatternIds, 'anti-pattern', (index) => ['causes', index, 'antiPattern']);
     checkIds(symptom, 'questions', questions, questionIds, 'question');
+    for (const id of Object.keys(implies)) {
+      if (!questionIds.has(id)) problems.push(problemAt(symptom.source, ['implies', id], unknownIdMessage('question', id, questionIds)));
+      else if (questions.includes(id)) problems.push(problemAt(symptom.source, ['implies', id], `"${id}" is implied, so it is never asked: take it out of questions`));
+    }
     checkIds(symptom, 'related', related, symptomIds, 'symptom');
     const mostCommon = causes.filter((cause) => cause.mostCommon).length;
     if (mostCommon !== 1) {
@@ -47,17 +51,25 @@ export function crossCheck(knowledge: LoadedKnowledge, broken: BrokenIds = noBro
     }
     causes.forEach((cause) => reached.add(cause.antiPattern));
     questions.forEach((id) => asked.add(id));
+    Object.keys(implies).forEach((id) => asked.add(id));
   }
 
   for (const antiPattern of knowledge.antiPatterns) {
     checkIds(antiPattern, 'prerequisites', antiPattern.body.prerequisites, antiPatternIds, 'anti-pattern');
     checkIds(antiPattern, 'related', antiPattern.body.related, antiPatternIds, 'anti-pattern');
+    checkIds(antiPattern, 'leadsTo', antiPattern.body.leadsTo, antiPatternIds, 'anti-pattern');
     if (!reached.has(antiPattern.id) && broken.symptoms.size === 0) {
       problems.push(problemAt(antiPattern.source, [], `no symptom lists "${antiPattern.id}" as a cause, so a diagnosis can never reach it`));
     }
   }
 
+  const replacedBy = new Map<string, string>();
   for (const question of knowledge.questions) {
+    question.body.replaces.forEach((old, index) => {
+      if (questionIds.has(old)) problems.push(problemAt(question.source, ['replaces', index], `"${old}" is still a question; only a retired id can be replaced`));
+      else if (replacedBy.has(old)) problems.push(problemAt(question.source, ['replaces', index], `"${old}" is already replaced by "${replacedBy.get(old)}"`));
+      else replacedBy.set(old, question.id);
+    });
     for (const answer of ['yes', 'no'] as const) {
       const evidence = question.body.evidence[answer];
       checkIds(question, answer, evidence.map((item) => item.antiPattern), antiPatternIds, 'anti-pattern', (index) => ['evidence', answer, index, 'antiPattern']);
@@ -65,15 +77,44 @@ export function crossCheck(knowledge: LoadedKnowledge, broken: BrokenIds = noBro
     if (question.body.evidence.yes.length + question.body.evidence.no.length === 0) {
       problems.push(problemAt(question.source, ['evidence'], 'a question without evidence cannot move the ranking'));
     }
-    if (!asked.has(question.id) && broken.symptoms.size === 0) {
-      problems.push(problemAt(question.source, [], `no symptom uses question "${question.id}", so it would never be asked`));
+    // The interview asks any question that tests a plausible cause, so a question is reachable when a
+    // symptom lists or implies it, or when its evidence names an anti-pattern some symptom reaches.
+    const tests = [...question.body.evidence.yes, ...question.body.evidence.no].map((item) => item.antiPattern);
+    if (!asked.has(question.id) && !tests.some((id) => reached.has(id)) && broken.symptoms.size === 0) {
+      problems.push(problemAt(question.source, [], `no symptom uses question "${question.id}" and it tests no anti-pattern a symptom reaches, so it would never be asked`));
     }
   }
 
   problems.push(...stepReferences(knowledge.antiPatterns));
-  problems.push(...prerequisiteCycles(knowledge.antiPatterns));
+  problems.push(...linkCycles(knowledge.antiPatterns, 'prerequisites', 'prerequisite'));
+  problems.push(...linkCycles(knowledge.antiPatterns, 'leadsTo', 'leadsTo'));
   problems.push(...vocabularyProblems(knowledge.vocabulary));
   return problems;
+}
+
+/**
+ * Advice rather than errors: the knowledge works, but a diagnosis will be weaker than it could be.
+ * An anti-pattern that only one question can raise is lost when the team answers it "unsure"; a
+ * question that asks two things at once gets an answer nobody can interpret.
+ */
+export function knowledgeWarnings(knowledge: LoadedKnowledge): Problem[] {
+  const warnings: Problem[] = [];
+  const raisedBy = new Map<string, Set<string>>();
+  for (const question of knowledge.questions) {
+    const { yes, no } = question.body.evidence;
+    for (const item of [...yes, ...no]) if (item.points === 'toward') raisedBy.set(item.antiPattern, (raisedBy.get(item.antiPattern) ?? new Set()).add(question.id));
+    const { text, compoundBecause } = question.body;
+    if (compoundBecause) continue;
+    if ((text.match(/\?/g) ?? []).length > 1) warnings.push(problemAt(question.source, ['text'], 'asks more than one question; split it, or say why in compoundBecause'));
+    else if (/\b(and|or)\b/i.test(text)) warnings.push(problemAt(question.source, ['text'], 'joins two conditions with "and" or "or"; ask one thing, or say why in compoundBecause'));
+  }
+  for (const antiPattern of knowledge.antiPatterns) {
+    const questions = raisedBy.get(antiPattern.id)?.size ?? 0;
+    if (questions < 2) {
+      warnings.push(problemAt(antiPattern.source, [], `only ${questions === 0 ? 'no question' : 'one question'} can point to "${antiPattern.id}"; an "unsure" answer leaves no other way to test it`));
+    }
+  }
+  return warnings;
 }
 
 function kindName(entity: LoadedEntity): string {
@@ -81,18 +122,18 @@ function kindName(entity: LoadedEntity): string {
 }
 
 /** Each cycle is reported once, at the edge that closes it. */
-function prerequisiteCycles(antiPatterns: readonly LoadedEntity<'anti-patterns'>[]): Problem[] {
+function linkCycles(antiPatterns: readonly LoadedEntity<'anti-patterns'>[], field: 'prerequisites' | 'leadsTo', name: string): Problem[] {
   const byId = new Map(antiPatterns.map((entity) => [entity.id, entity]));
   const state = new Map<string, 'visiting' | 'done'>();
   const problems: Problem[] = [];
   const visit = (entity: LoadedEntity<'anti-patterns'>, trail: string[]) => {
     state.set(entity.id, 'visiting');
-    entity.body.prerequisites.forEach((next, index) => {
+    entity.body[field].forEach((next, index) => {
       const target = byId.get(next);
       if (!target) return;
       if (state.get(next) === 'visiting') {
         const cycle = [...trail.slice(trail.indexOf(next)), entity.id, next];
-        problems.push(problemAt(entity.source, ['prerequisites', index], `prerequisite cycle: ${cycle.join(' -> ')}`));
+        problems.push(problemAt(entity.source, [field, index], `${name} cycle: ${cycle.join(' -> ')}`));
       } else if (!state.has(next)) {
         visit(target, [...trail, entity.id]);
       }

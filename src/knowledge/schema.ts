@@ -25,6 +25,11 @@ export const symptomSchema = z.strictObject({
   searchPhrases: z.array(text).check(z.minLength(4, 'needs at least 4 search phrases, written the way people say them')),
   causes: z.array(causeSchema).check(z.minLength(1, 'needs at least one cause')),
   questions: z.array(idSchema).check(z.minLength(1, 'needs at least one narrowing question')),
+  /**
+   * Answers this symptom already gives: a team that reports it has, by definition, answered these
+   * questions this way. The engine counts them as evidence and never asks them.
+   */
+  implies: z._default(z.record(idSchema, z.enum(['yes', 'no'])), {}),
   related: list(idSchema),
 });
 
@@ -90,6 +95,8 @@ export const antiPatternSchema = z.strictObject({
   prerequisites: list(idSchema),
   retroQuestions: z.array(text).check(z.minLength(2, 'needs 2 or 3 retrospective questions'), z.maxLength(3, 'needs 2 or 3 retrospective questions')),
   related: list(idSchema),
+  /** Anti-patterns this one tends to bring about (a separate operations team makes deployments manual). */
+  leadsTo: list(idSchema),
 });
 
 function stepsInOrder(steps: readonly { weeks: string }[]): boolean {
@@ -110,6 +117,10 @@ export const questionSchema = z.strictObject({
     yes: list(evidenceSchema),
     no: list(evidenceSchema),
   }),
+  /** Older question ids this one answers for, so answers files written with them still work. */
+  replaces: list(idSchema),
+  /** Why the text deliberately joins two conditions; silences the one-question-one-fact warning. */
+  compoundBecause: z.optional(text),
 });
 
 export type SymptomBody = z.infer<typeof symptomSchema>;

@@ -20,6 +20,10 @@ export function describeEvidence(entry: EvidenceEntry, index: KnowledgeIndex, ta
   }
   const text = index.questions.get(entry.id)?.text ?? entry.id;
   const direction = entry.change >= 0 ? 'toward' : 'away from';
+  if (entry.source === 'implied') {
+    const title = index.symptoms.get(entry.symptom)?.title ?? entry.symptom;
+    return `Reporting "${title}" already answers "${entry.answer}" to "${text}", which points ${strength(entry.change)} ${direction} this (${signed}).`;
+  }
   if (tally) {
     // Several voices: the room's answer counts by how far the room agreed (see room-answers.ts).
     return `The room leaned "${entry.answer}" on "${text}" (${formatTally(tally)}), which points ${strength(entry.change)} ${direction} this (${signed}).`;

@@ -89,6 +89,7 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
     push(inline(antiPattern.summary), '');
     push(`**Telltale sign:** ${inline(antiPattern.telltaleSign)}`, '');
     push(label('Why we think so'));
+    for (const driver of cause.drivenBy) push(`- ${inline(index.antiPatterns.get(driver)?.title ?? driver)} is probably driving this: fixing it removes much of the reason for this one.`);
     for (const entry of cause.evidence) push(`- ${inline(describeEvidence(entry, index, session.responses?.[entry.id]?.tally))}`);
     if (!leading.has(item.antiPattern)) push('- Not confirmed on its own, but a leading cause cannot be fixed without it.');
     push('');
@@ -163,7 +164,7 @@ export function renderMarkdownReport(diagnosis: Diagnosis, index: KnowledgeIndex
     push('');
   }
   if (diagnosis.interview.done) push(`Interview: ${inline(diagnosis.interview.explanation)}`, '');
-  else push(`Interview: ${diagnosis.interview.remaining} relevant questions remain unanswered.`, '');
+  else push(`Interview: ${diagnosis.interview.remaining} relevant questions remain unanswered (question budget ${diagnosis.interview.budget}).`, '');
 
   const notes = [session.notes ?? []].flat().filter((note) => note.trim() !== '');
   if (notes.length > 0) push('## Notes', '', notes.map(quoted).join('\n\n'), '');

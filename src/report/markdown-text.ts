@@ -43,3 +43,6 @@ export function percent(confidence: number): string {
 export function row(cells: readonly string[]): string {
   return `| ${cells.map((cell) => cell.replace(/\\\|/g, '¦')).join(' | ')} |`;
 }
+
+/** Early in an interview the app shows a word, not a precise-looking number. */
+export { confidenceWord } from '../engine/calibration.js';

@@ -20,5 +20,18 @@ export function summarize(diagnosis: Diagnosis): string {
   const others = leading.slice(1).map((cause) => `${cause.title} (${percent(cause.confidence)})`);
   const rest = others.length > 0 ? ` Also likely: ${others.join(', ')}.` : '';
   const confidence = top.confidence >= 0.5 ? 'the most likely cause' : 'the strongest lead so far, though not yet confirmed,';
-  return `${basis}, ${confidence} is ${top.title} (${percent(top.confidence)}).${rest}`;
+  return `${basis}, ${confidence} is ${top.title} (${percent(top.confidence)}).${rest}${drivers(diagnosis)}`;
+}
+
+/** "X is probably driving Y" for each supported cause that a higher-ranked one brings about. */
+export function drivingSentences(diagnosis: Diagnosis): string[] {
+  const title = new Map(diagnosis.ranking.map((cause) => [cause.id, cause.title]));
+  return diagnosis.ranking.flatMap((cause) =>
+    cause.drivenBy.filter((id) => title.has(id)).map((id) => `${title.get(id)} is probably driving ${cause.title}.`),
+  );
+}
+
+function drivers(diagnosis: Diagnosis): string {
+  const sentences = drivingSentences(diagnosis);
+  return sentences.length > 0 ? ` ${sentences.join(' ')}` : '';
 }

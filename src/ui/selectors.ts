@@ -1,7 +1,7 @@
 import { createSymptomSearch, type SymptomMatch, type SymptomSearch } from '../engine/search-symptoms.js';
 import type { KnowledgeIndex } from '../engine/knowledge-index.js';
 import { nextQuestion, relevantQuestions, type NextStep } from '../engine/next-question.js';
-import { rankCauses } from '../engine/rank-causes.js';
+import { analyse, rankCauses } from '../engine/rank-causes.js';
 import { buildPlan } from '../engine/build-plan.js';
 import type { RankedCause } from '../engine/diagnosis-schema.js';
 import type { Question, Symptom, SymptomCategory } from '../knowledge/schema.js';
@@ -67,9 +67,11 @@ export type CurrentQuestion = { question: Question; revisit: boolean; step: Next
 
 /** The question to show: one taken back with "back" first, otherwise the engine's choice. */
 export function currentQuestion(state: State, env: UiEnv): CurrentQuestion {
-  const step = nextQuestion(env.index, { symptoms: state.symptoms, answers: state.answers }, state.interview.mode, ranking(state, env));
+  const weights = roomWeights(state.room, env);
+  const analysis = analyse(env.index, state.symptoms, state.answers, weights);
+  const step = nextQuestion(env.index, { symptoms: state.symptoms, answers: state.answers, weights }, state.interview.mode, analysis);
   const revisitId = state.interview.revisit?.id;
-  const revisit = revisitId && relevantQuestions(env.index, state.symptoms).find((question) => question.id === revisitId);
+  const revisit = revisitId && relevantQuestions(env.index, state.symptoms, state.answers, analysis).find((question) => question.id === revisitId);
   if (revisit && !(revisit.id in state.answers)) return { question: revisit, revisit: true, step };
   if (step.done) return { step };
   return { question: step.question, revisit: false, step };

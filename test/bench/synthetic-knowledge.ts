@@ -39,6 +39,7 @@ export function syntheticKnowledge({ symptoms, antiPatterns, questions, seed = 7
       prerequisites: [],
       retroQuestions: [`${phrase(6)}?`, `${phrase(6)}?`],
       related: [],
+      leadsTo: [],
     })),
     questions: questionIds.map((id) => ({
       id,
@@ -51,6 +52,7 @@ export function syntheticKnowledge({ symptoms, antiPatterns, questions, seed = 7
           { antiPattern: pick(antiPatternIds), points: 'toward' as const, strength: 'weak' as const },
         ],
       },
+      replaces: [],
     })),
     symptoms: Array.from({ length: symptoms }, (_, i) => {
       const causes = Array.from(new Set(Array.from({ length: 4 }, () => pick(antiPatternIds))));
@@ -65,6 +67,7 @@ export function syntheticKnowledge({ symptoms, antiPatterns, questions, seed = 7
         searchPhrases: Array.from({ length: 5 }, () => phrase(5)),
         causes: causes.map((antiPattern, index) => ({ antiPattern, why: phrase(10), mostCommon: index === 0 })),
         questions: Array.from(new Set(Array.from({ length: 5 }, () => pick(questionIds)))),
+        implies: {},
         related: [],
       };
     }),

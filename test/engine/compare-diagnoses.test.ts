@@ -60,9 +60,9 @@ describe('compareDiagnoses', () => {
 
   it('a softer answer improves a cause, and the other way round it gets worse', () => {
     const before = diagnose(index, sessionSchema.parse(september));
-    const after = later({ 'change-board-approval': 'partly' });
-    expect(compareDiagnoses(before, after).causes.find((cause) => cause.id === 'cab-gates')?.change).toBe('improved');
-    expect(compareDiagnoses(after, before).causes.find((cause) => cause.id === 'cab-gates')?.change).toBe('worse');
+    const after = later({ 'deploy-automated': 'partly' });
+    expect(compareDiagnoses(before, after).causes.find((cause) => cause.id === 'manual-deployments')?.change).toBe('improved');
+    expect(compareDiagnoses(after, before).causes.find((cause) => cause.id === 'manual-deployments')?.change).toBe('worse');
   });
 
   it('lists good news first: resolved, improved, worse, new, then unchanged', () => {

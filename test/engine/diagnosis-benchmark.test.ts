@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeIndex } from '../../src/engine/knowledge-index.js';
 import { simulateInterview } from '../../src/engine/simulate-team.js';
+import { defaultQuestionBudget } from '../../src/engine/weights.js';
 import { bundledIndex } from '../support/bundled-knowledge.js';
 
 let index: KnowledgeIndex;
@@ -19,33 +20,25 @@ function cases() {
   return pairs;
 }
 
-describe('diagnosis accuracy against simulated teams', () => {
+// The old single-anti-pattern check, kept as a regression test: it grades the model against its own
+// evidence, so it says nothing about real teams (npm run bench:diagnosis does), but it must not break.
+describe('regression: a team with exactly one anti-pattern, answering truthfully', () => {
   it('every anti-pattern is reachable from at least one symptom', () => {
     const reachable = new Set(cases().map((pair) => pair.antiPattern));
     expect([...index.antiPatterns.keys()].filter((id) => !reachable.has(id))).toEqual([]);
   });
 
-  it('ranks the true anti-pattern first for every symptom that lists it (100%), asking at most 6 questions on average', () => {
+  it('ranks the true anti-pattern first for every symptom that lists it (100%), within the question budget', () => {
     const pairs = cases();
     expect(pairs.length).toBeGreaterThan(50);
     const misses: string[] = [];
-    let asked = 0;
     for (const { symptom, antiPattern } of pairs) {
       const result = simulateInterview(index, [symptom], new Set([antiPattern]));
-      asked += result.asked;
+      expect(result.asked).toBeLessThanOrEqual(defaultQuestionBudget);
       if (result.ranking[0]?.id !== antiPattern) {
         misses.push(`${symptom} / ${antiPattern}: ranked ${result.ranking[0]?.id} first after ${result.asked} questions (${result.reason})`);
       }
     }
     expect(misses).toEqual([]);
-    expect(asked / pairs.length).toBeLessThanOrEqual(6);
-  });
-
-  it('never asks more questions than the symptom has', () => {
-    for (const { symptom, antiPattern } of cases()) {
-      const result = simulateInterview(index, [symptom], new Set([antiPattern]));
-      expect(result.asked).toBeLessThanOrEqual(index.symptoms.get(symptom)!.questions.length);
-      expect(Object.keys(result.answers).every((id) => index.symptoms.get(symptom)!.questions.includes(id))).toBe(true);
-    }
   });
 });

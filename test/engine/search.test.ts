@@ -121,6 +121,7 @@ function syntheticSymptoms(count: number): Symptom[] {
       searchPhrases: [words(4, 6), words(5, 6), words(6, 6), words(7, 6)],
       causes: [{ antiPattern: 'manual-deployments', why: 'synthetic', mostCommon: true }],
       questions: ['deploy-automated'],
+      implies: {},
       related: [],
     });
   }

@@ -111,10 +111,9 @@ describe('large packs', () => {
       await Promise.all(Array.from({ length: 100 }, (_, n) => writeFile(join(dir, `questions/extra-${batch * 100 + n}.yaml`), question)));
     }
     const result = spawnSync('sh', ['-c', `ulimit -n 1024 && exec "${process.execPath}" "${join(repoRoot, 'dist/cli.js')}" validate .`], { cwd: dir, encoding: 'utf8' });
-    expect(result.status).toBe(1);
     expect(result.stderr).not.toMatch(/cannot be|does not exist|EMFILE/);
-    // Every extra question is valid on its own; none is used by a symptom.
-    expect(result.stderr).toMatch(/knowledge is invalid: 3000 problems\n$/);
-    expect(result.stderr).toContain('no symptom uses question "extra-0"');
+    // Every extra question is valid, and questions need no symptom to list them (they test causes).
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/knowledge is valid: .*3,?00\d questions/);
   }, 60_000);
 });

@@ -2,7 +2,7 @@ import chalk from 'chalk';
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../src/engine/session-schema.js';
-import { percent } from '../../src/report/markdown-text.js';
+import { confidenceWord, percent } from '../../src/report/markdown-text.js';
 import { App } from '../../src/ui/components/App.js';
 import { inputFocus, reduce, type Action, type KeyInfo } from '../../src/ui/reducer.js';
 import { createUiEnv, currentQuestion, pickerRows, ranking, type UiEnv } from '../../src/ui/selectors.js';
@@ -163,7 +163,8 @@ describe('each screen shows what a user needs', () => {
       expect(frame).toContain('y yes   n no   p partly   u unsure');
       expect(frame).toContain('Most likely causes');
       expect(frame).toContain(`${top.title}`);
-      expect(frame).toContain(`${percent(top.confidence)} │`);
+      // Before any answer the panel says "likely" or "possible", not a precise-looking percentage.
+      expect(frame).toContain(confidenceWord(top.confidence));
       expect(frame).toContain('? why');
       expect(frame).toContain('a ask everything');
 
@@ -250,9 +251,15 @@ describe('a whole diagnosis with the keyboard', () => {
         () => Object.keys(lastSaved()?.answers ?? {}).length === 2,
         () => JSON.stringify(lastSaved()),
       );
-      const [first, second] = Object.keys(lastSaved()!.answers);
+      const both = Object.keys(lastSaved()!.answers);
       await press(stdin, 'b');
       await app.untilShows('Question 2 (asked again: you had answered no)');
+      await waitFor(
+        () => Object.keys(lastSaved()?.answers ?? {}).length === 1,
+        () => JSON.stringify(lastSaved()),
+      );
+      const [first] = Object.keys(lastSaved()!.answers);
+      const second = both.find((id) => id !== first);
       expect(app.frame()).toContain(lead(env.index.questions.get(second!)!.text));
       await waitFor(
         () => Object.keys(lastSaved()?.answers ?? {}).length === 1,
@@ -277,7 +284,8 @@ describe('a whole diagnosis with the keyboard', () => {
       await press(stdin, keys.enter);
       await app.untilShows('Why we think so');
       expect(app.frame()).toContain('You reported "Afraid to ship: deploys feel too risky"');
-      expect(app.frame()).toContain('Fix steps');
+      // The fix steps follow the evidence; a long trail pushes them below the fold, where m shows them.
+      expect(app.frame()).toMatch(/Fix steps|more lines \(m: the whole plan\)/);
 
       await press(stdin, 'e');
       const path = `deploy-doctor-payments-${date}.md`;
@@ -820,7 +828,8 @@ describe('footer and preview details found in the terminal', () => {
     'once every question is answered, the footer no longer offers "ask everything"',
     async () => {
       let state = key(interviewState(), 'a');
-      for (let guard = 0; guard < 30 && currentQuestion(state, env).question; guard++) state = key(state, 'n');
+      // Asking everything covers every question that tests a plausible cause: dozens of them.
+      for (let guard = 0; guard < 120 && currentQuestion(state, env).question; guard++) state = key(state, 'n');
       const app = await open(state);
       expect(app.frame()).toContain('Press Enter to see the results.');
       expect(app.frame()).toContain('d done');

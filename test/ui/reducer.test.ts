@@ -320,7 +320,7 @@ describe('interview', () => {
     expect(state.interview.mode).toBe('all');
     expect(state.notice).toMatch(/every relevant question/);
     expect(questionId(state)).toBeDefined();
-    for (let guard = 0; guard < 20 && questionId(state); guard++) state = press(state, 'n');
+    for (let guard = 0; guard < 150 && questionId(state); guard++) state = press(state, 'n');
     expect(currentQuestion(state, env).step).toMatchObject({ done: true, reason: 'no-questions-left' });
   });
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { questionTests } from '../../engine/answer-effects.js';
 import { nextQuestion } from '../../engine/next-question.js';
-import { rankCauses } from '../../engine/rank-causes.js';
+import { analyse } from '../../engine/rank-causes.js';
 import { formatTally } from '../../engine/room-answers.js';
 import { roomFindings, type RoomFindings } from '../../engine/room-findings.js';
 import { answerWeights } from '../../engine/room-session.js';
@@ -27,11 +27,12 @@ export async function nextCommand(args: readonly string[], io: Io): Promise<numb
   if (positionals.length > 1) throw new UsageError('next takes one answers file');
   const index = await loadCliKnowledge((values.knowledge ?? []).map((dir) => resolve(io.cwd, dir)), io);
   const session = await readAnswers(positionals[0], index, io);
-  const ranking = rankCauses(index, session.symptoms, session.answers, answerWeights(index, session));
-  const step = nextQuestion(index, session, values.all ? 'all' : 'adaptive', ranking);
-  const findings = roomFindings(index, session, ranking);
+  const weights = answerWeights(index, session);
+  const analysis = analyse(index, session.symptoms, session.answers, weights);
+  const step = nextQuestion(index, { ...session, weights }, values.all ? 'all' : 'adaptive', analysis);
+  const findings = roomFindings(index, session, analysis.ranking);
   const room = findings ? { room: roomStatus(findings) } : {};
-  const progress = { asked: step.asked, remaining: step.remaining };
+  const progress = { asked: step.asked, remaining: step.remaining, budget: step.budget };
   const splitLine = findings && findings.disagreements.length > 0 ? `The room is split on: ${findings.disagreements.map((entry) => entry.question).join(', ')}\n` : '';
   if (step.done) {
     if (values.json) io.out(`${JSON.stringify({ done: true, reason: step.reason, explanation: step.explanation, ...progress, ...room })}\n`);
@@ -41,7 +42,7 @@ export async function nextCommand(args: readonly string[], io: Io): Promise<numb
   const { id, text, help } = step.question;
   const tests = questionTests(step.question);
   if (values.json) {
-    const question = { id, text, help, answers: ['yes', 'no', 'partly', 'unsure'], tests, gain: Math.round(step.gain * 1000) / 1000 };
+    const question = { id, text, help, answers: ['yes', 'no', 'partly', 'unsure'], tests, gain: Math.round(step.gain * 1000) / 1000, why: step.why };
     io.out(`${JSON.stringify({ question, ...progress, ...room })}\n`);
   } else {
     const how = session.room
@@ -49,7 +50,7 @@ export async function nextCommand(args: readonly string[], io: Io): Promise<numb
       : session.respondents
         ? `${id}: { by: { LABEL: yes | no | partly | unsure, ... } }`
         : `${id}: yes | no | partly | unsure`;
-    io.out(`${text}\n  why: ${help}\n  answer with: ${how}\n${splitLine}`);
+    io.out(`${text}\n  why: ${help}\n  what it settles: ${step.why}\n  answer with: ${how} (question ${step.asked + 1} of at most ${step.budget})\n${splitLine}`);
   }
   return 0;
 }

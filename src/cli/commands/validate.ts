@@ -6,6 +6,7 @@ import type { Io } from '../io.js';
 import { knowledgeProblemLines, printWarnings } from '../load-cli-knowledge.js';
 import { knowledgeOption, parseCommandArgs } from '../parse-command-args.js';
 import { count } from '../../source/count.js';
+import { knowledgeWarnings } from '../../knowledge/cross-check.js';
 import { checkDoraClusters } from '../../knowledge/load-dora-clusters.js';
 
 export async function validateCommand(args: readonly string[], io: Io): Promise<number> {
@@ -29,5 +30,7 @@ export async function validateCommand(args: readonly string[], io: Io): Promise<
   const { symptoms, antiPatterns, questions, vocabulary = [] } = result.knowledge;
   const concepts = vocabulary.length > 0 ? `, ${count(vocabulary.length, 'vocabulary concept')}` : '';
   io.out(`knowledge is valid: ${count(symptoms.length, 'symptom')}, ${count(antiPatterns.length, 'anti-pattern')}, ${count(questions.length, 'question')}${concepts}\n`);
+  // Advice, not errors: the knowledge works, but a diagnosis could be sharper.
+  printWarnings(knowledgeWarnings(result.loaded), io);
   return exitCodes.ok;
 }

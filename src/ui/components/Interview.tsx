@@ -7,6 +7,7 @@ import { CausePanel } from './CausePanel.js';
 import { Paragraph, paragraphHeight } from './Paragraph.js';
 import { fitLines, truncate } from '../fit-lines.js';
 import { percent } from '../../report/markdown-text.js';
+import { wordsUntilAnswers } from '../../engine/weights.js';
 
 /** The rows of a list to show so the selected one is always among them. */
 export function listWindow(length: number, selected: number, height: number): [number, number] {
@@ -15,9 +16,9 @@ export function listWindow(length: number, selected: number, height: number): [n
   return [start, start + size];
 }
 
-function progressText(state: State, remaining: number, done: boolean): string {
+function progressText(state: State, remaining: number, done: boolean, budget: number): string {
   const answered = Object.keys(state.answers).length;
-  const all = state.interview.mode === 'all' ? ' (asking everything)' : '';
+  const all = state.interview.mode === 'all' ? ' (asking everything)' : `, budget ${budget}`;
   if (done) return `${answered} answered${remaining > 0 ? `; ${remaining} more could still be asked` : ''}${all}`;
   return `${answered} answered, ${remaining > 0 ? `up to ${remaining} more after this one` : 'this is the last one'}${all}`;
 }
@@ -32,7 +33,7 @@ export function Interview({ state, env, columns, rows }: { state: State; env: Ui
   const answeredCount = Object.keys(state.answers).length;
   const { step } = current;
   // The question on screen is one of the remaining ones; the count says how many could follow it.
-  const progress = current.question ? progressText(state, Math.max(0, step.remaining - 1), false) : progressText(state, step.remaining, true);
+  const progress = current.question ? progressText(state, Math.max(0, step.remaining - 1), false, step.budget) : progressText(state, step.remaining, true, step.budget);
 
   let main;
   /** Lines the question side takes, so the causes below it (when narrow) get what is left. */
@@ -65,7 +66,9 @@ export function Interview({ state, env, columns, rows }: { state: State; env: Ui
     const revisit = state.interview.revisit;
     const again = current.revisit && revisit ? ` (asked again: you had answered ${revisit.previous})` : '';
     const heading = `Question ${answeredCount + 1}${again}: ${progress}`;
-    const help = [current.question.help, `This tests: ${tests.join(', ')}.`];
+    // What the answer will settle, for the engine's own choice (a question asked again has no such reason).
+    const why = current.step.done || current.revisit ? [] : [current.step.why];
+    const help = [current.question.help, ...why, `This tests: ${tests.join(', ')}.`];
     mainHeight = paragraphHeight(heading, mainWidth) + 1 + paragraphHeight(current.question.text, mainWidth) + 1 + 1;
     const helpShown = state.interview.showHelp ? fitLines(help, mainWidth, Math.max(2, rows - mainHeight - 1)).shown : [];
     if (helpShown.length > 0) mainHeight += 1 + helpShown.reduce((total, line) => total + paragraphHeight(line, mainWidth), 0);
@@ -76,7 +79,7 @@ export function Interview({ state, env, columns, rows }: { state: State; env: Ui
         {helpShown.length > 0 ? (
           <Box flexDirection="column">
             {helpShown.map((line, position) => (
-              <Paragraph key={position} dimColor={position === 1} text={line} width={mainWidth} />
+              <Paragraph key={position} dimColor={position === help.length - 1} text={line} width={mainWidth} />
             ))}
           </Box>
         ) : null}
@@ -108,7 +111,7 @@ export function Interview({ state, env, columns, rows }: { state: State; env: Ui
         {main}
       </Box>
       {wide || room >= 4 ? (
-        <CausePanel ranking={causes} limit={wide ? Math.min(6, Math.max(1, rows - 3)) : Math.min(3, room - 3)} width={panelWidth} grow={wide} />
+        <CausePanel ranking={causes} limit={wide ? Math.min(6, Math.max(1, rows - 3)) : Math.min(3, room - 3)} width={panelWidth} grow={wide} words={answeredCount < wordsUntilAnswers} />
       ) : top && room >= 2 ? (
         <Text wrap="truncate-end">
           <Text dimColor>Most likely: </Text>

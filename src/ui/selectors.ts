@@ -82,7 +82,8 @@ export function answeredQuestions(state: State, env: UiEnv): Question[] {
 /** Whether each ranked cause is in the fix plan: on the evidence, because the team added it, or not at all. */
 export function planCoverage(state: State, env: UiEnv): Map<string, 'planned' | 'added' | 'left-out'> {
   const causes = ranking(state, env);
-  const plan = buildPlan(env.index, causes, state.addToPlan);
+  // The room's dots put causes in the plan too, exactly as the report's plan does (engine/diagnose.ts).
+  const plan = buildPlan(env.index, causes, state.addToPlan, state.room?.votes ?? {});
   const planned = new Set(plan.items.map((item) => item.antiPattern));
   return new Map(causes.map((cause) => [cause.id, plan.addedByTeam.includes(cause.id) ? 'added' : planned.has(cause.id) ? 'planned' : 'left-out']));
 }

@@ -7,6 +7,7 @@ import { inputFocus, reduce, type Action, type KeyInfo } from '../../src/ui/redu
 import { createUiEnv, currentQuestion, planCoverage, ranking, type UiEnv } from '../../src/ui/selectors.js';
 import { initialState, resumeFrom, toSession, type State } from '../../src/ui/state.js';
 import { liveRanking } from '../../src/ui/room/room-selectors.js';
+import { newRoom } from '../../src/ui/room/room-state.js';
 import { bundledIndex } from '../support/bundled-knowledge.js';
 
 let env: UiEnv;
@@ -129,6 +130,16 @@ describe('facilitator mode', () => {
     const pressed = press(state, 'p');
     expect(pressed.addToPlan).toEqual([]);
     expect(pressed.notice).toContain('already in the plan');
+  });
+
+  it('--room offered a one-voice session: continuing it stays one voice, never a room of 0 that counts no hands', () => {
+    const saved = { version: 1 as const, team: 'Ops', date: '2026-11-20', symptoms: ['fear-of-deploying'], answers: { 'deploy-automated': 'no' as const } };
+    const prompt = { ...initialState({ date: '2026-11-21', resumable: saved }), room: newRoom() };
+    const resumed = enter(prompt);
+    expect(resumed.screen).toBe('interview');
+    expect(resumed.room).toBeUndefined();
+    expect(resumed.notice).toContain('one voice');
+    expect(press(resumed, 'n').answers[currentQuestion(resumed, env).question!.id]).toBe('no');
   });
 
   it('autosaves as a version 2 answers file that reads back into the same room', () => {

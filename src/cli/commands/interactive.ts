@@ -85,7 +85,8 @@ export async function interactiveCommand(args: readonly string[], io: Io): Promi
   // An explicit --session or --resume continues at once; otherwise the welcome screen offers it.
   if (saved && (chosenFile || values.resume)) initial = resumeFrom(initial, saved);
   // --room starts in facilitator mode: the welcome screen asks for the number of people next.
-  if (values.room && !initial.room) initial = { ...initial, room: newRoom() };
+  if (values.room && !initial.room && !initial.resumed) initial = { ...initial, room: newRoom() };
+  if (values.room && initial.resumed && !initial.room) initial = { ...initial, notice: 'This session was answered with one voice, so it continues that way (no show of hands).' };
 
   /** Where autosave writes: the resumed file, a new one, or the file chosen with "save session as". */
   let savedAs: string | undefined;

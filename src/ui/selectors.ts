@@ -9,6 +9,7 @@ import { symptomCategorySchema } from '../knowledge/schema-primitives.js';
 import type { State } from './state.js';
 import type { DoraClusters } from '../knowledge/dora-clusters-schema.js';
 import { roomWeights } from './room/room-selectors.js';
+import { withVisibleControls } from './visible-knowledge.js';
 
 /** What the reducer and the components both need: the knowledge and its search. */
 export type UiEnv = { index: KnowledgeIndex; search: SymptomSearch; warmSearch: () => void; clusters?: DoraClusters };
@@ -17,7 +18,8 @@ export type UiEnv = { index: KnowledgeIndex; search: SymptomSearch; warmSearch: 
  * The search index is built on first use, or by `warmSearch` once the first frame is on screen, so
  * building it never delays the app's first frame and is done before the first keystroke is handled.
  */
-export function createUiEnv(index: KnowledgeIndex, clusters?: DoraClusters): UiEnv {
+export function createUiEnv(knowledgeIndex: KnowledgeIndex, clusters?: DoraClusters): UiEnv {
+  const index = withVisibleControls(knowledgeIndex);
   let built: SymptomSearch | undefined;
   const warmSearch = () => {
     built ??= createSymptomSearch(index.knowledge);

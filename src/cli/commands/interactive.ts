@@ -15,6 +15,7 @@ import { initialState, resumeFrom } from '../../ui/state.js';
 import { newRoom } from '../../ui/room/room-state.js';
 import { readDoraClusters } from '../read-dora-clusters.js';
 import type { Services } from '../../ui/services.js';
+import { showControls } from '../../source/show-controls.js';
 
 function localDate(now: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
@@ -123,7 +124,8 @@ export async function interactiveCommand(args: readonly string[], io: Io): Promi
     writeExport: async (path, content, overwrite) => {
       const target = resolve(io.cwd, path);
       try {
-        await writeFileAtomic(target, content, { overwrite });
+        // The same edge as the headless commands' writer: a report carries no escape sequences.
+        await writeFileAtomic(target, showControls(content), { overwrite });
         return { outcome: 'written', message: target };
       } catch (error) {
         if (error instanceof FileExistsError) return { outcome: 'exists', message: `${path} already exists.` };

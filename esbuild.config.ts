@@ -81,6 +81,25 @@ const inkWithoutDevtools: Plugin = {
   },
 };
 
+/**
+ * Ink 6.8's useInput reads an unknown escape sequence whose modifier has the Ctrl bit (a colour
+ * code such as ESC[31m in pasted text) as Ctrl with no key name, and crashes on `undefined.startsWith`
+ * before any handler runs. Such a key becomes an empty input instead, which the app ignores.
+ */
+const inkInputWithoutCrash: Plugin = {
+  name: 'ink-input-without-crash',
+  setup(builder) {
+    builder.onLoad({ filter: /ink[\\/]build[\\/]hooks[\\/]use-input\.js$/ }, async ({ path }) => {
+      const contents = await readFile(path, 'utf8');
+      const ctrlWithName = `else if (keypress.ctrl) {
+                input = keypress.name;`;
+      if (!contents.includes(ctrlWithName)) throw new Error('ink/build/hooks/use-input.js changed: revisit the ink-input-without-crash build step');
+      return { contents: contents.replace(ctrlWithName, `else if (keypress.ctrl) {
+                input = keypress.name ?? '';`), loader: 'js' };
+    });
+  },
+};
+
 async function bundle() {
   const loaded = await loadKnowledge([`${root}knowledge`], root);
   if (!loaded.ok) {
@@ -121,7 +140,7 @@ async function bundle() {
     inject: [`${root}src/cli/import-meta-url-shim.ts`],
     // Only loaded when DEV=true, to connect React DevTools; never in this app.
     alias: { ...shared.alias, 'react-devtools-core': `${root}src/ui/devtools-stub.ts` },
-    plugins: [yogaShim, inkWithoutDevtools, previewStaysOutside],
+    plugins: [yogaShim, inkWithoutDevtools, inkInputWithoutCrash, previewStaysOutside],
   });
   await build({
     ...shared,

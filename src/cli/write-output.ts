@@ -9,7 +9,7 @@ import { FileExistsError, isPathProblem, writeFailureReason, writeFileAtomic } f
  * directory), never clobbering without `force`. Either way control characters are made visible:
  * a report pasted into a wiki or shown in a terminal carries no escape sequences.
  */
-export async function writeOutput(command: string, io: Io, text: string, output: string | undefined, force: boolean): Promise<void> {
+export async function writeOutput(command: string, io: Io, text: string, output: string | undefined, force: boolean, summary?: string): Promise<void> {
   if (output === '') throw new UsageError(`${command}: -o needs a file name (or - for standard output)`);
   const safe = showControls(text);
   if (output === undefined || output === '-') {
@@ -23,5 +23,5 @@ export async function writeOutput(command: string, io: Io, text: string, output:
     const message = `${command}: cannot write ${output}: ${writeFailureReason(error)}`;
     throw isPathProblem(error) ? new UsageError(message) : new OutputError(message);
   }
-  io.err(`wrote ${output}\n`);
+  io.err(`wrote ${output}${summary ? `: ${summary}` : ''}\n`);
 }

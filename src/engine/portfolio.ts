@@ -4,6 +4,8 @@ import { buildPlan } from './build-plan.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import type { Owner, Portfolio, PortfolioAntiPattern, PortfolioTeam } from './portfolio-schema.js';
 import { rankCauses } from './rank-causes.js';
+import { answerWeights } from './room-session.js';
+import { dotTally } from './room-vote.js';
 import type { Session } from './session-schema.js';
 
 export type AssessedTeam = { file: string; session: Session };
@@ -44,8 +46,10 @@ export function buildPortfolio(index: KnowledgeIndex, assessed: readonly Assesse
   const teams: PortfolioTeam[] = assessed
     .map((entry) => {
       const { session } = entry;
-      const ranking = rankCauses(index, session.symptoms, session.answers);
-      const built = buildPlan(index, ranking);
+      // The same ranking and plan as the team's own report (diagnose.ts): a room's split answers
+      // count less, and causes the team added or voted for are in its plan.
+      const ranking = rankCauses(index, session.symptoms, session.answers, answerWeights(index, session));
+      const built = buildPlan(index, ranking, session.addToPlan, session.votes ? dotTally(session.votes) : {});
       const plan = built.items.map((item) => item.antiPattern);
       const done = new Set(session.done ?? []);
       return {

@@ -9,6 +9,7 @@ import { symptomCategorySchema } from '../knowledge/schema-primitives.js';
 import type { State } from './state.js';
 import type { DoraClusters } from '../knowledge/dora-clusters-schema.js';
 import { roomWeights } from './room/room-selectors.js';
+import { withVisibleControls } from './visible-knowledge.js';
 
 /** What the reducer and the components both need: the knowledge and its search. */
 export type UiEnv = { index: KnowledgeIndex; search: SymptomSearch; warmSearch: () => void; clusters?: DoraClusters };
@@ -17,7 +18,8 @@ export type UiEnv = { index: KnowledgeIndex; search: SymptomSearch; warmSearch: 
  * The search index is built on first use, or by `warmSearch` once the first frame is on screen, so
  * building it never delays the app's first frame and is done before the first keystroke is handled.
  */
-export function createUiEnv(index: KnowledgeIndex, clusters?: DoraClusters): UiEnv {
+export function createUiEnv(knowledgeIndex: KnowledgeIndex, clusters?: DoraClusters): UiEnv {
+  const index = withVisibleControls(knowledgeIndex);
   let built: SymptomSearch | undefined;
   const warmSearch = () => {
     built ??= createSymptomSearch(index.knowledge);
@@ -84,7 +86,8 @@ export function answeredQuestions(state: State, env: UiEnv): Question[] {
 /** Whether each ranked cause is in the fix plan: on the evidence, because the team added it, or not at all. */
 export function planCoverage(state: State, env: UiEnv): Map<string, 'planned' | 'added' | 'left-out'> {
   const causes = ranking(state, env);
-  const plan = buildPlan(env.index, causes, state.addToPlan);
+  // The room's dots put causes in the plan too, exactly as the report's plan does (engine/diagnose.ts).
+  const plan = buildPlan(env.index, causes, state.addToPlan, state.room?.votes ?? {});
   const planned = new Set(plan.items.map((item) => item.antiPattern));
   return new Map(causes.map((cause) => [cause.id, plan.addedByTeam.includes(cause.id) ? 'added' : planned.has(cause.id) ? 'planned' : 'left-out']));
 }

@@ -133,7 +133,9 @@ export function resumeFrom(state: State, session: Session): State {
     interview: { ...state.interview, mode: session.resume?.mode ?? 'adaptive', order: Object.keys(session.answers) },
     results: { ...state.results, ...(screen === 'results' && draft !== undefined ? { notes: { selected: 0, draft: textField(draft) } } : {}) },
     welcome: { step: 'team' },
-    ...(session.room ? { room: roomFromSession(session) } : {}),
+    // The session decides the mode: a room of nobody (--room on a one-voice session) could count no hands.
+    room: roomFromSession(session),
+    ...(state.room && !session.room ? { notice: 'This session was answered with one voice, so it continues that way (no show of hands).' } : {}),
     ...(session.metrics ? { metrics: session.metrics } : {}),
   };
 }

@@ -15,6 +15,7 @@ import { headings, plainText, section } from '../support/markdown-tokens.js';
 import { runCli, type CliResult } from '../support/run-cli.js';
 import { parse as parseYaml } from 'yaml';
 import { sessionSchema } from '../../src/engine/session-schema.js';
+import { parseSession } from '../../src/engine/parse-session.js';
 
 const fixtures = join(repoRoot, 'test/fixtures/portfolio');
 const fiveTeams = ['checkout', 'identity', 'mobile', 'payments', 'search'].map((name) => join(fixtures, `${name}.yaml`));
@@ -241,5 +242,32 @@ describe('portfolio progress', () => {
     const progress = portfolio.teams.find((team) => team.team === 'Payments')!.progress;
     expect(progress.done).toBe(2);
     expect(payments.slice(-2).map((cell) => plainText(cell.tokens))).toEqual([String(progress.done), String(progress.open)]);
+  });
+});
+
+describe('portfolio of rooms', () => {
+  it('ranks and plans a room the way its own report does: split hands count less, and the vote leads the plan', async () => {
+    const room = join(dir, 'checkout-room.yaml');
+    await writeFile(
+      room,
+      [
+        'version: 2',
+        'team: Checkout',
+        'date: 2026-11-02',
+        'room: { people: 6 }',
+        'symptoms: [staging-passes-production-fails, no-rollback-capability]',
+        'answers:',
+        '  environments-from-code: no',
+        '  rollback-practiced: { tally: { yes: 2, no: 3, unsure: 1 } }',
+        'votes: { tally: { no-rollback-strategy: 9 } }',
+        '',
+      ].join('\n'),
+    );
+    const portfolio = json(await runCli(['portfolio', room, fiveTeams[1]!, '--format', 'json']));
+    const team = portfolio.teams.find((entry) => entry.team === 'Checkout')!;
+    const own = diagnose(index, parseSession(room, await readFile(room, 'utf8'), index).session!);
+    expect(team.leads).toBe(own.plan.items[0]!.antiPattern);
+    expect(team.plan).toEqual(own.plan.items.map((item) => item.antiPattern));
+    for (const cause of own.ranking) expect(team.confidence[cause.id]).toBeCloseTo(cause.confidence, 3);
   });
 });

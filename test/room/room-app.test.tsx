@@ -1,10 +1,12 @@
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/components/App.js';
+import { RoomVote } from '../../src/ui/room/RoomVote.js';
+import { diagnose } from '../../src/engine/diagnose.js';
 import { inputFocus, reduce, type Action, type KeyInfo } from '../../src/ui/reducer.js';
 import { createUiEnv, type UiEnv } from '../../src/ui/selectors.js';
 import type { Services } from '../../src/ui/services.js';
-import { initialState, type State } from '../../src/ui/state.js';
+import { initialState, toSession, type State } from '../../src/ui/state.js';
 import { bundledIndex } from '../support/bundled-knowledge.js';
 
 const keys = { enter: '\r', backspace: '\u007F' } as const;
@@ -87,4 +89,16 @@ describe('facilitator mode on screen', () => {
     await app.untilShows('The vote: 1 of 18 dots placed');
     await app.untilShows('The team chose');
   }, 15_000);
+});
+
+describe('the vote in a narrow window', () => {
+  it('at 40 columns the dots give way so each cause keeps a readable title', () => {
+    let state = roomInterview();
+    state = key(typed(state, 'nnnnnn'), '', { return: true });
+    state = key(key(state, 'd'), 'v');
+    const diagnosis = diagnose(env.index, toSession(state)!);
+    const { lastFrame } = render(<RoomVote state={state} env={env} diagnosis={diagnosis} columns={38} rows={14} />);
+    const title = diagnosis.ranking[0]!.title;
+    expect(lastFrame()).toContain(title.length <= 20 ? title : title.slice(0, 19));
+  });
 });

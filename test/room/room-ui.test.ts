@@ -5,9 +5,10 @@ import { diagnose } from '../../src/engine/diagnose.js';
 import { parseSession } from '../../src/engine/parse-session.js';
 import { keyHints } from '../../src/ui/key-hints.js';
 import { inputFocus, reduce, type Action, type KeyInfo } from '../../src/ui/reducer.js';
-import { createUiEnv, currentQuestion, ranking, type UiEnv } from '../../src/ui/selectors.js';
+import { createUiEnv, currentQuestion, planCoverage, ranking, type UiEnv } from '../../src/ui/selectors.js';
 import { initialState, resumeFrom, toSession, type State } from '../../src/ui/state.js';
 import { liveRanking } from '../../src/ui/room/room-selectors.js';
+import { newRoom } from '../../src/ui/room/room-state.js';
 import { bundledIndex } from '../support/bundled-knowledge.js';
 
 let env: UiEnv;
@@ -118,6 +119,31 @@ describe('facilitator mode', () => {
     const session = toSession(state)!;
     expect(session.votes).toEqual({ tally: { [causes[1]!.id]: 18 } });
     expect(diagnose(env.index, session).room?.vote?.chosenFirst).toBe(causes[1]!.id);
+  });
+
+  it('a cause the room voted for is in the plan on the results screen too: p does not claim to add it', () => {
+    let state = press(enter(hands(roomAtInterview(), 'nnnnnn')), 'd');
+    const causes = ranking(state, env);
+    const weak = causes.findIndex((cause) => cause.confidence < 0.5);
+    expect(weak).toBeGreaterThan(0);
+    state = press(state, 'v');
+    state = [...Array(weak)].reduce((current) => press(current, '', { downArrow: true }), state);
+    state = enter(press(state, '+'));
+    expect(diagnose(env.index, toSession(state)!).plan.items.map((item) => item.antiPattern)).toContain(causes[weak]!.id);
+    expect(planCoverage(state, env).get(causes[weak]!.id)).toBe('planned');
+    const pressed = press(state, 'p');
+    expect(pressed.addToPlan).toEqual([]);
+    expect(pressed.notice).toContain('already in the plan');
+  });
+
+  it('--room offered a one-voice session: continuing it stays one voice, never a room of 0 that counts no hands', () => {
+    const saved = { version: 1 as const, team: 'Ops', date: '2026-11-20', symptoms: ['fear-of-deploying'], answers: { 'deploy-automated': 'no' as const } };
+    const prompt = { ...initialState({ date: '2026-11-21', resumable: saved }), room: newRoom() };
+    const resumed = enter(prompt);
+    expect(resumed.screen).toBe('interview');
+    expect(resumed.room).toBeUndefined();
+    expect(resumed.notice).toContain('one voice');
+    expect(press(resumed, 'n').answers[currentQuestion(resumed, env).question!.id]).toBe('no');
   });
 
   it('autosaves as a version 2 answers file that reads back into the same room', () => {

@@ -15,6 +15,7 @@ import { initialState, resumeFrom } from '../../ui/state.js';
 import { newRoom } from '../../ui/room/room-state.js';
 import { readDoraClusters } from '../read-dora-clusters.js';
 import type { Services } from '../../ui/services.js';
+import { showControls } from '../../source/show-controls.js';
 
 function localDate(now: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
@@ -85,7 +86,8 @@ export async function interactiveCommand(args: readonly string[], io: Io): Promi
   // An explicit --session or --resume continues at once; otherwise the welcome screen offers it.
   if (saved && (chosenFile || values.resume)) initial = resumeFrom(initial, saved);
   // --room starts in facilitator mode: the welcome screen asks for the number of people next.
-  if (values.room && !initial.room) initial = { ...initial, room: newRoom() };
+  if (values.room && !initial.room && !initial.resumed) initial = { ...initial, room: newRoom() };
+  if (values.room && initial.resumed && !initial.room) initial = { ...initial, notice: 'This session was answered with one voice, so it continues that way (no show of hands).' };
 
   /** Where autosave writes: the resumed file, a new one, or the file chosen with "save session as". */
   let savedAs: string | undefined;
@@ -122,7 +124,8 @@ export async function interactiveCommand(args: readonly string[], io: Io): Promi
     writeExport: async (path, content, overwrite) => {
       const target = resolve(io.cwd, path);
       try {
-        await writeFileAtomic(target, content, { overwrite });
+        // The same edge as the headless commands' writer: a report carries no escape sequences.
+        await writeFileAtomic(target, showControls(content), { overwrite });
         return { outcome: 'written', message: target };
       } catch (error) {
         if (error instanceof FileExistsError) return { outcome: 'exists', message: `${path} already exists.` };

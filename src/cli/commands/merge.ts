@@ -9,7 +9,7 @@ import type { Io } from '../io.js';
 import { loadCliKnowledge } from '../load-cli-knowledge.js';
 import { knowledgeOption, parseCommandArgs } from '../parse-command-args.js';
 import { readAnswers } from '../read-answers.js';
-import { FileExistsError, writeFileAtomic } from '../write-file-atomic.js';
+import { writeOutput } from '../write-output.js';
 
 /** A one-person file is labelled after its name ("sam.yaml" is Sam's) unless --anonymous numbers everyone. */
 function labelFor(path: string): string {
@@ -53,17 +53,9 @@ export async function mergeCommand(args: readonly string[], io: Io): Promise<num
   const check = parseSession(values.output ?? '<merged>', text, index);
   if (!check.session) throw new Error(`the merged file would not read back: ${check.problems.map(formatProblem).join('; ')}`);
 
-  if (!output) {
-    io.out(text);
-    return 0;
-  }
-  try {
-    await writeFileAtomic(output, text, { overwrite: Boolean(values.force) });
-  } catch (error) {
-    if (error instanceof FileExistsError) throw new UsageError(`merge: ${values.output} already exists; use --force to overwrite it`);
-    throw new UsageError(`merge: cannot write ${values.output} (${(error as NodeJS.ErrnoException).code ?? 'write failed'})`);
-  }
   const respondents = merged.file.respondents?.length ?? 0;
-  io.err(`wrote ${values.output}: ${count(respondents, 'respondent')}, ${count(Object.keys(merged.file.answers).length, 'question')} answered\n`);
+  const summary = `${count(respondents, 'respondent')}, ${count(Object.keys(merged.file.answers).length, 'question')} answered`;
+  // The writer every command shares: "-o -" is standard output, and nothing is replaced without --force.
+  await writeOutput('merge', io, text, values.output, Boolean(values.force), summary);
   return 0;
 }

@@ -18,7 +18,8 @@ export function RoomVote({ state, env, diagnosis, columns, rows }: { state: Stat
   const limit = room.people * dotsPerPerson;
   const sentence = voteSentence(diagnosis, env.index) ?? 'No dots yet: the plan follows the ranking.';
   const [start, end] = listWindow(diagnosis.ranking.length, state.results.selected, Math.max(1, rows - 6));
-  const dotWidth = Math.min(limit, 12);
+  // Narrow, the dots give way so a cause keeps about 20 characters of its title.
+  const dotWidth = Math.max(3, Math.min(limit, 12, columns - 14 - 20));
   return (
     <Box flexDirection="column" gap={1}>
       <Text bold>

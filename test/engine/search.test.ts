@@ -165,7 +165,7 @@ describe('the vocabulary, applied to queries and symptoms alike', () => {
     const symptomWords = index.knowledge.symptoms.map(
       (symptom) => new Set(words([symptom.title, symptom.summary, symptom.whatYouSee, ...symptom.searchPhrases].join('\n')).map((word) => word.stem)),
     );
-    const shrunk = index.knowledge.vocabulary.flatMap((concept) =>
+    const shrunk = (index.knowledge.vocabulary ?? []).flatMap((concept) =>
       concept.terms.flatMap((term) => {
         const kept = words(term);
         const written = term.split(/[^\p{L}\p{N}'’]+/u).filter(Boolean).length;

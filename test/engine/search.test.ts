@@ -160,6 +160,24 @@ describe('the vocabulary, applied to queries and symptoms alike', () => {
     expect(plain('we would love a dark launch')[0]?.id).not.toBe('deploy-release-coupled');
   });
 
+  it('no phrase of the vocabulary shrinks to one everyday word once function words are dropped', () => {
+    // "who deployed" read as "deployed" made every deploy in the catalogue mean deploy history; "d-day" made
+    // every "day" a big-bang release. A one-word term is fine when it is a deliberate word, not a leftover.
+    const symptomWords = index.knowledge.symptoms.map(
+      (symptom) => new Set(words([symptom.title, symptom.summary, symptom.whatYouSee, ...symptom.searchPhrases].join('\n')).map((word) => word.stem)),
+    );
+    const shrunk = (index.knowledge.vocabulary ?? []).flatMap((concept) =>
+      concept.terms.flatMap((term) => {
+        const kept = words(term);
+        const written = term.split(/[^\p{L}\p{N}'’]+/u).filter(Boolean).length;
+        if (written < 2 || kept.length !== 1) return [];
+        const using = symptomWords.filter((stems) => stems.has(kept[0]!.stem)).length;
+        return using > symptomWords.length / 3 ? [`${concept.id}: "${term}" reads as "${kept[0]!.word}", which ${using} symptoms use`] : [];
+      }),
+    );
+    expect(shrunk).toEqual([]);
+  });
+
   it('reads product names as what they are: Kafka and Elasticsearch are stateful systems', () => {
     expect(search('upgrading kafka and elasticsearch', 3).map((match) => match.id)).toContain('stateful-service-deployment-outages');
   });

@@ -1,16 +1,8 @@
 import type { Knowledge } from '../../src/knowledge/schema.js';
+import { mulberry32 } from './diagnosis/prng.js';
 
 /** A small deterministic generator (mulberry32), so every benchmark run sees the same pack. */
-export function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = mulberry32;
 
 const words =
   'deploy release pipeline staging production rollback merge freeze branch test suite flaky manual script server config drift approval board change ticket queue review security audit compliance team handoff outage incident alert monitor metric latency error database migration schema lock service api contract version artifact build registry container cluster canary flag traffic weekend friday night hotfix patch regression bug customer user support on-call pager runbook checklist wiki knowledge owner platform ops infra terraform console cloud cost budget deadline sprint backlog story estimate scope batch size slow fast broken stuck waiting blocked risky scary painful'.split(

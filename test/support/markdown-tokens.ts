@@ -22,6 +22,8 @@ const decode = (text: string) =>
 export function plainText(tokens: readonly Token[] | undefined): string {
   return (tokens ?? [])
     .map((token) => {
+      // A hard line break is where the user's text had one.
+      if (token.type === 'br') return '\n';
       const children = (token as { tokens?: Token[] }).tokens;
       if (children && children.length > 0) return plainText(children);
       return 'text' in token && typeof token.text === 'string' ? decode(token.text) : '';

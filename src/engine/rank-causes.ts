@@ -5,7 +5,7 @@ import type { EvidenceEntry, RankedCause } from './diagnosis-schema.js';
 import { evidenceWeight, sessionFindings, type AnswerWeights, type Finding } from './findings.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { posterior, type Posterior } from './posterior.js';
-import { candidateLimit, painHeadStart, painLeadsAt, priorProbability, supportedAt } from './weights.js';
+import { candidateLimit, symptomLink, painHeadStart, painLeadsAt, priorProbability, supportedAt } from './weights.js';
 
 const riskOrder = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
@@ -69,7 +69,7 @@ function computeAnalysis(index: KnowledgeIndex, symptoms: readonly string[], ans
       if (!index.antiPatterns.has(link.antiPattern)) continue;
       const change = evidenceWeight(finding, link.antiPattern);
       const entry = entryFor(link.antiPattern);
-      entry.entries.push(toEntry(finding, change));
+      entry.entries.push(toEntry(finding, link.antiPattern, change));
       entry.score += change;
       if (finding.source === 'symptom') entry.explains.push(finding.id);
       else if (change > 0) entry.raised = true;
@@ -130,9 +130,11 @@ function computeAnalysis(index: KnowledgeIndex, symptoms: readonly string[], ans
   return { findings, posterior: result, listed, explainsCount, explainsFirst, ranking: upstreamFirst(index, painFirst) };
 }
 
-function toEntry(finding: Finding, change: number): EvidenceEntry {
+function toEntry(finding: Finding, antiPattern: string, change: number): EvidenceEntry {
   if (finding.source === 'symptom') {
-    return { source: 'symptom', id: finding.id, mostCommon: finding.toward.some((link) => link.probability >= 0.5), change };
+    // "Its most common cause" is said of the one cause the symptom marks so, never of its other causes.
+    const link = finding.toward.find((candidate) => candidate.antiPattern === antiPattern);
+    return { source: 'symptom', id: finding.id, mostCommon: link?.probability === symptomLink.mostCommon, change };
   }
   if (finding.source === 'implied') return { source: 'implied', id: finding.id, answer: finding.answer!, symptom: finding.symptom!, change };
   return { source: 'answer', id: finding.id, answer: finding.answer!, change };

@@ -70,6 +70,13 @@ describe('answers', () => {
 });
 
 describe('symptoms', () => {
+  it('the evidence calls only the marked cause "most common", never the symptom\'s other causes', () => {
+    const ranking = rankCauses(index, ['fear-of-deploying'], {});
+    const said = (id: string) => ranking.find((cause) => cause.id === id)!.evidence.find((entry) => entry.source === 'symptom');
+    expect(said('manual-deployments')).toMatchObject({ mostCommon: true });
+    expect(said('blind-operations')).toMatchObject({ mostCommon: false });
+  });
+
   it('each symptom alone puts its most common cause first (unless an answer it implies points elsewhere), raises only causes linked to it, and confirms nothing', () => {
     for (const symptom of index.symptoms.values()) {
       const mostCommon = symptom.causes.find((cause) => cause.mostCommon)!.antiPattern;

@@ -4,22 +4,19 @@ import { serializeSession } from '../../src/cli/session-store.js';
 import { diagnose } from '../../src/engine/diagnose.js';
 import { parseSession } from '../../src/engine/parse-session.js';
 import { keyHints } from '../../src/ui/key-hints.js';
-import { inputFocus, reduce, type Action, type KeyInfo } from '../../src/ui/reducer.js';
 import { createUiEnv, currentQuestion, planCoverage, ranking, type UiEnv } from '../../src/ui/selectors.js';
 import { initialState, resumeFrom, toSession, type State } from '../../src/ui/state.js';
 import { liveRanking } from '../../src/ui/room/room-selectors.js';
 import { newRoom } from '../../src/ui/room/room-state.js';
 import { bundledIndex } from '../support/bundled-knowledge.js';
+import { keyDriver } from '../support/ui-keys.js';
 
 let env: UiEnv;
 beforeAll(async () => {
   env = createUiEnv(await bundledIndex());
 });
 
-const act = (state: State, action: Action) => reduce(state, action, env);
-const press = (state: State, input: string, key: KeyInfo = {}) => act(state, { type: 'key', input, key, focus: inputFocus(state) });
-const typeText = (state: State, text: string) => [...text].reduce((current, char) => press(current, char), state);
-const enter = (state: State) => press(state, '', { return: true });
+const { press, typeText, enter } = keyDriver(() => env);
 const hands = (state: State, keys: string) => [...keys].reduce((current, key) => press(current, key), state);
 const footer = (state: State) => keyHints(state, { hasQuestion: Boolean(currentQuestion(state, env).question) }).map(([key, label]) => `${key} ${label}`);
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sessionSchema } from '../../src/engine/session-schema.js';
-import { defaultExportPath, inputFocus, reduce, spaceChooses, type Action, type KeyInfo } from '../../src/ui/reducer.js';
+import { defaultExportPath, inputFocus, reduce, spaceChooses, type KeyInfo } from '../../src/ui/reducer.js';
 import { categoryStarts, createUiEnv, currentQuestion, pickerRows, ranking, type UiEnv } from '../../src/ui/selectors.js';
 import { initialState, resumeFrom, toSession, type State } from '../../src/ui/state.js';
 import { textField } from '../../src/ui/text-field.js';
@@ -8,6 +8,7 @@ import { splitKeys } from '../../src/ui/split-keys.js';
 import { parseSession } from '../../src/engine/parse-session.js';
 import { serializeSession } from '../../src/cli/session-store.js';
 import { bundledIndex } from '../support/bundled-knowledge.js';
+import { keyDriver } from '../support/ui-keys.js';
 
 const date = '2025-03-14';
 let env: UiEnv;
@@ -15,11 +16,7 @@ beforeAll(async () => {
   env = createUiEnv(await bundledIndex());
 });
 
-const act = (state: State, action: Action) => reduce(state, action, env);
-/** One key press on the screen the state is showing, as the App dispatches it. */
-const press = (state: State, input: string, key: KeyInfo = {}) => act(state, { type: 'key', input, key, focus: inputFocus(state) });
-const typeText = (state: State, text: string) => [...text].reduce((current, char) => press(current, char), state);
-const pressAll = (state: State, inputs: string) => [...inputs].reduce((current, input) => press(current, input), state);
+const { act, press, typeText, pressAll } = keyDriver(() => env);
 
 function atPicker(team = ''): State {
   return press(typeText(initialState({ date }), team), '', { return: true });

@@ -128,13 +128,18 @@ def diagnose():
     return finish()
 
 
-def autosave_fails():
+def start_unsaved():
+    """Team and one symptom, in a state folder that cannot be written: the app says so and goes on."""
     wait_for('Team name')
     press('Ops\r', 0.3)
     wait_for('chosen')
     press('afraid', 0.2)
     press('\r', 0.6)
     wait_for('Not saved:')
+
+
+def autosave_fails():
+    start_unsaved()
     press('q', 0.6)
     pump(1.0)
     facts['farewell'] = screen[-2000:]
@@ -142,12 +147,7 @@ def autosave_fails():
 
 
 def save_elsewhere():
-    wait_for('Team name')
-    press('Ops\r', 0.3)
-    wait_for('chosen')
-    press('afraid', 0.2)
-    press('\r', 0.6)
-    wait_for('Not saved:')
+    start_unsaved()
     press('d', 0.6)
     wait_for('s save session as')
     press('s', 0.4)

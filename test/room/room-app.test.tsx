@@ -3,11 +3,11 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/components/App.js';
 import { RoomVote } from '../../src/ui/room/RoomVote.js';
 import { diagnose } from '../../src/engine/diagnose.js';
-import { inputFocus, reduce, type Action, type KeyInfo } from '../../src/ui/reducer.js';
 import { createUiEnv, type UiEnv } from '../../src/ui/selectors.js';
 import type { Services } from '../../src/ui/services.js';
 import { initialState, toSession, type State } from '../../src/ui/state.js';
 import { bundledIndex } from '../support/bundled-knowledge.js';
+import { keyDriver } from '../support/ui-keys.js';
 
 const keys = { enter: '\r', backspace: '\u007F' } as const;
 let env: UiEnv;
@@ -19,9 +19,7 @@ afterEach(() => {
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const act = (state: State, action: Action) => reduce(state, action, env);
-const key = (state: State, input: string, info: KeyInfo = {}) => act(state, { type: 'key', input, key: info, focus: inputFocus(state) });
-const typed = (state: State, text: string) => [...text].reduce((current, char) => key(current, char), state);
+const { press: key, typeText: typed } = keyDriver(() => env);
 
 /** A room of 6 at its first question, set up through the welcome screen as the footer says. */
 function roomInterview(): State {

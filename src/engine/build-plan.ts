@@ -43,6 +43,16 @@ function omissionReason(cause: RankedCause, leading: readonly RankedCause[]): Pl
  * their fix steps on one calendar: only the steps that need a prerequisite wait
  * for it, and work that two fixes share is listed once.
  */
+/**
+ * A prerequisite joins the plan when it is reasonably likely, or when what the team answered about it
+ * points toward it (a "partly" the ranking alone would leave below the line). Unasked and unlikely, or
+ * answered away, it stays out.
+ */
+function keptAsPrerequisite(cause: RankedCause): boolean {
+  const answered = cause.evidence.filter((entry) => entry.source !== 'symptom').reduce((sum, entry) => sum + entry.change, 0);
+  return cause.confidence > prerequisiteKeptAbove || answered > 0;
+}
+
 export function buildPlan(
   index: KnowledgeIndex,
   ranking: readonly RankedCause[],
@@ -61,7 +71,7 @@ export function buildPlan(
     chosen.add(id);
     for (const prerequisite of index.antiPatterns.get(id)?.prerequisites ?? []) {
       const cause = causeOf.get(prerequisite);
-      if (cause && cause.confidence > prerequisiteKeptAbove) include(prerequisite, id);
+      if (cause && keptAsPrerequisite(cause)) include(prerequisite, id);
     }
   };
   const leading = leadingCauses(ranking);

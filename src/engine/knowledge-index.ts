@@ -8,7 +8,10 @@ export type KnowledgeIndex = {
   questions: ReadonlyMap<string, Question>;
   /** Retired question id -> the question that now answers for it (from `replaces`). */
   replacedQuestions: ReadonlyMap<string, string>;
-  /** Anti-pattern id -> the anti-patterns upstream of it: those that lead to it (`leadsTo`) or are its prerequisites. */
+  /**
+   * Anti-pattern id -> the anti-patterns that lead to it (`leadsTo`). Only `leadsTo` states causation;
+   * a prerequisite is fix order (the deploy script comes before the pipeline), not a cause.
+   */
   drivenBy: ReadonlyMap<string, readonly string[]>;
   /** Anti-pattern id -> the questions whose evidence names it, in id order. */
   questionsTesting: ReadonlyMap<string, readonly Question[]>;
@@ -28,12 +31,6 @@ export function indexKnowledge(knowledge: Knowledge): KnowledgeIndex {
   };
   for (const antiPattern of knowledge.antiPatterns) {
     for (const consequence of antiPattern.leadsTo) link(antiPattern.id, consequence);
-    // A prerequisite has to be fixed first because it holds the other in place: it counts as upstream
-    // too, unless the knowledge says outright that the causation runs the other way (`leadsTo` is
-    // about cause; a prerequisite can be mere fix order, as when the deploy script precedes the pipeline).
-    for (const prerequisite of antiPattern.prerequisites) {
-      if (!antiPattern.leadsTo.includes(prerequisite)) link(prerequisite, antiPattern.id);
-    }
   }
   return {
     knowledge,

@@ -60,7 +60,7 @@ export const maxLeadingCauses = 5;
 /** Causes left out of the plan are listed, with the reason, from this confidence up (below it they are noise). */
 export const omissionShownAbove = 0.25;
 
-/** A prerequisite is pulled into the plan unless the answers have ruled it out. */
+/** A prerequisite is pulled into the plan above this confidence, or when the answers point toward it. */
 export const prerequisiteKeptAbove = 0.25;
 
 /** Below this many answers, the app shows words ("likely", "possible") instead of percentages. */

@@ -16,7 +16,7 @@ const september = {
   team: 'Payments',
   date: '2026-09-01',
   symptoms: ['fear-of-deploying', 'infrequent-releases', 'change-management-overhead', 'no-rollback-capability'],
-  answers: { 'deploy-automated': 'no', 'pipeline-exists': 'partly', 'change-board-approval': 'yes', 'rollback-practiced': 'no' },
+  answers: { 'deploy-automated': 'no', 'pipeline-exists': 'no', 'change-board-approval': 'yes', 'rollback-practiced': 'no' },
 };
 const later = (answers: Record<string, string>): Diagnosis =>
   diagnose(index, sessionSchema.parse({ ...september, date: '2026-12-01', answers: { ...september.answers, ...answers } }));

@@ -28,8 +28,8 @@ describe('realistic simulated teams', () => {
   it('have 2 to 4 linked anti-patterns, 1 to 4 symptoms, the first caused by the primary', () => {
     const links = (id: string) => {
       const own = knowledge.antiPatterns.find((each) => each.id === id)!;
-      const linked = new Set([...own.related, ...own.prerequisites]);
-      for (const other of knowledge.antiPatterns) if (other.related.includes(id) || other.prerequisites.includes(id)) linked.add(other.id);
+      const linked = new Set([...own.related, ...own.prerequisites, ...own.leadsTo]);
+      for (const other of knowledge.antiPatterns) if ([...other.related, ...other.prerequisites, ...other.leadsTo].includes(id)) linked.add(other.id);
       return linked;
     };
     for (const team of simulateTeams(knowledge, { teams: 200, seed: 3 })) {
@@ -53,14 +53,15 @@ describe('realistic simulated teams', () => {
     expect(unsure).toBeLessThan(0.44);
   });
 
-  it('take the primary cause from the prerequisites: what another present one builds on is upstream', () => {
-    // A small made-up catalog, so knowledge edits cannot change what this test means: c builds on b, b on a.
+  it('take the primary cause from what leads to what: a present cause that brings about another is upstream', () => {
+    // A small made-up catalog, so knowledge edits cannot change what this test means: a leads to b, b to c.
+    // Prerequisites are fix order, not causation: d being a prerequisite of a does not make d upstream.
     const catalog = {
       antiPatterns: [
-        { id: 'a', prerequisites: [], related: [] },
-        { id: 'b', prerequisites: ['a'], related: [] },
-        { id: 'c', prerequisites: ['b'], related: [] },
-        { id: 'd', prerequisites: [], related: [] },
+        { id: 'a', leadsTo: ['b'], prerequisites: ['d'], related: [] },
+        { id: 'b', leadsTo: ['c'], prerequisites: [], related: [] },
+        { id: 'c', leadsTo: [], prerequisites: [], related: [] },
+        { id: 'd', leadsTo: [], prerequisites: [], related: [] },
       ],
     } as unknown as Knowledge;
     expect(primaryCause(catalog, ['b', 'a'], 'b')).toBe('a');
@@ -68,7 +69,7 @@ describe('realistic simulated teams', () => {
     expect(primaryCause(catalog, ['c', 'a'], 'c')).toBe('a');
     // Two roots: the one with more present anti-patterns downstream of it wins.
     expect(primaryCause(catalog, ['d', 'a', 'b'], 'd')).toBe('a');
-    // Unlinked by prerequisites: the seed wins the tie.
+    // Not causally linked (only by a prerequisite): the seed wins the tie.
     expect(primaryCause(catalog, ['a', 'd'], 'd')).toBe('d');
   });
 

@@ -28,11 +28,11 @@ export type TeamOptions = {
 
 export const defaultTeamOptions: TeamOptions = { teams: 1200, seed: 20_260_702, unsure: 0.4, wrong: 0.1, unrelatedSymptom: 0.25 };
 
-/** Anti-patterns linked to each one by `related` or `prerequisites`, in either direction. */
+/** Anti-patterns linked to each one by `related`, `prerequisites` or `leadsTo`, in either direction. */
 function neighbours(knowledge: Knowledge): Map<string, string[]> {
   const links = new Map<string, Set<string>>(knowledge.antiPatterns.map((antiPattern) => [antiPattern.id, new Set<string>()]));
   for (const antiPattern of knowledge.antiPatterns) {
-    for (const other of [...antiPattern.related, ...antiPattern.prerequisites]) {
+    for (const other of [...antiPattern.related, ...antiPattern.prerequisites, ...antiPattern.leadsTo]) {
       if (!links.has(other) || other === antiPattern.id) continue;
       links.get(antiPattern.id)!.add(other);
       links.get(other)!.add(antiPattern.id);
@@ -41,23 +41,29 @@ function neighbours(knowledge: Knowledge): Map<string, string[]> {
   return new Map([...links].map(([id, set]) => [id, [...set].sort()]));
 }
 
-/** Every anti-pattern reachable by following `prerequisites` from this one: what lies upstream of it. */
+/**
+ * Every anti-pattern that leads to this one, directly or through a chain of `leadsTo`: what lies upstream of
+ * it. Only `leadsTo` states causation in the knowledge; `prerequisites` are the order fixes go in.
+ */
 export function upstreamOf(knowledge: Knowledge, id: string): Set<string> {
-  const byId = new Map(knowledge.antiPatterns.map((antiPattern) => [antiPattern.id, antiPattern]));
+  const causes = new Map<string, string[]>();
+  for (const antiPattern of knowledge.antiPatterns) {
+    for (const consequence of antiPattern.leadsTo) causes.set(consequence, [...(causes.get(consequence) ?? []), antiPattern.id]);
+  }
   const seen = new Set<string>();
-  const stack = [...(byId.get(id)?.prerequisites ?? [])];
+  const stack = [...(causes.get(id) ?? [])];
   while (stack.length > 0) {
     const next = stack.pop()!;
     if (seen.has(next) || next === id) continue;
     seen.add(next);
-    stack.push(...(byId.get(next)?.prerequisites ?? []));
+    stack.push(...(causes.get(next) ?? []));
   }
   return seen;
 }
 
 /**
- * The most upstream present anti-pattern. An anti-pattern that another present one lists as a prerequisite
- * (directly or through a chain) is upstream of it. Among the present ones that nothing present lies upstream
+ * The most upstream present anti-pattern. An anti-pattern that leads to another present one (directly or
+ * through a chain of `leadsTo`) is upstream of it. Among the present ones that nothing present lies upstream
  * of, the fixed tie-break is: the one with the most present anti-patterns downstream of it, then the one the
  * team's cluster grew from (its seed), then the id in alphabetical order.
  */

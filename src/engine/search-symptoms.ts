@@ -6,7 +6,7 @@ import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import type { AntiPattern, Knowledge, Symptom } from '../knowledge/schema.js';
 import { compareText } from '../source/compare-text.js';
 import { namedAntiPattern } from './named-anti-pattern.js';
-import { compileVocabulary, conceptMentions, conceptPrefix, searchTerms, stemOf, words, type CompiledVocabulary, type Word } from './search-text.js';
+import { compileVocabulary, conceptMentions, conceptPrefix, plainStems, searchTerms, stemOf, words, type CompiledVocabulary, type Word } from './search-text.js';
 
 export const searchFields = ['title', 'summary', 'whatYouSee', 'searchPhrases', 'tags', 'causes'] as const;
 export type SearchField = (typeof searchFields)[number];
@@ -51,6 +51,8 @@ export type SearchTuning = {
   contained: number;
   /** When the query names an anti-pattern, the symptoms it causes count this much more. */
   namedCause: number;
+  /** How much an everyday word ("still", "three", "out") counts against a word that says something. */
+  plainWord: number;
 };
 
 export const defaultTuning: SearchTuning = {
@@ -62,6 +64,7 @@ export const defaultTuning: SearchTuning = {
   verbatim: 4,
   contained: 2,
   namedCause: 2,
+  plainWord: 0.5,
 };
 
 /** Below this share of the query's words matched, a result is only a guess. */
@@ -203,10 +206,11 @@ export function createSymptomSearch(knowledge: SearchKnowledge, tuning: SearchTu
     return best ? stemOf(best.item) : undefined;
   };
 
+  const termWeight = (term: string) => (term.startsWith(conceptPrefix) ? tuning.conceptBoost : plainStems.has(term) ? tuning.plainWord : 1);
   const options = (query: Query, lenient: boolean): SearchOptions => ({
     tokenize: (text) => text.split(' '),
     processTerm: (term) => term,
-    boostTerm: (term) => (term.startsWith(conceptPrefix) ? tuning.conceptBoost : 1),
+    boostTerm: termWeight,
     bm25: tuning.bm25,
     combineWith: 'OR',
     // The word being typed may be unfinished; one or two letters would match half the index.
@@ -239,7 +243,7 @@ export function createSymptomSearch(knowledge: SearchKnowledge, tuning: SearchTu
   const scores = new Float64Array(symptoms.length);
   const causeScore = new Float64Array(symptoms.length);
   const bestCause = new Int32Array(symptoms.length);
-  const termsMatched = new Int32Array(symptoms.length);
+  const termsMatched = new Float64Array(symptoms.length);
 
   /**
    * Scores every symptom the query touches, in flat arrays (there may be thousands), and returns the best
@@ -252,12 +256,13 @@ export function createSymptomSearch(knowledge: SearchKnowledge, tuning: SearchTu
     bestCause.fill(-1);
     termsMatched.fill(0);
     const perTerm = query.terms.map((term) => searchTerm(term, query, lenient));
-    for (const { results } of perTerm) {
+    perTerm.forEach(({ results }, term) => {
+      const weight = plainStems.has(query.terms[term]!) ? tuning.plainWord : 1;
       for (const result of results) {
         scores[result.id as number]! += result.score;
-        termsMatched[result.id as number]! += 1;
+        termsMatched[result.id as number]! += weight;
       }
-    }
+    });
     // As MiniSearch does for a whole query: a symptom matching more of the query's terms counts that many times more.
     for (let position = 0; position < count; position++) scores[position]! *= termsMatched[position]!;
     // A symptom gains from the cause that looks most like the query, not from all of them added up.

@@ -6,7 +6,7 @@ import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import type { AntiPattern, Knowledge, Symptom } from '../knowledge/schema.js';
 import { compareText } from '../source/compare-text.js';
 import { namedAntiPattern } from './named-anti-pattern.js';
-import { compileVocabulary, conceptMentions, conceptPrefix, plainStems, searchTerms, stemOf, words, type CompiledVocabulary, type Word } from './search-text.js';
+import { compileVocabulary, conceptMentions, conceptPrefix, searchTerms, stemOf, words, type CompiledVocabulary, type Word } from './search-text.js';
 
 export const searchFields = ['title', 'summary', 'whatYouSee', 'searchPhrases', 'tags', 'causes'] as const;
 export type SearchField = (typeof searchFields)[number];
@@ -51,8 +51,6 @@ export type SearchTuning = {
   contained: number;
   /** When the query names an anti-pattern, the symptoms it causes count this much more. */
   namedCause: number;
-  /** How much an everyday word ("still", "three", "out") counts against a word that says something. */
-  plainWord: number;
 };
 
 export const defaultTuning: SearchTuning = {
@@ -64,7 +62,6 @@ export const defaultTuning: SearchTuning = {
   verbatim: 4,
   contained: 2,
   namedCause: 2,
-  plainWord: 0.5,
 };
 
 /** Below this share of the query's words matched, a result is only a guess. */
@@ -91,8 +88,11 @@ function fieldTexts(symptom: Symptom, antiPatterns: ReadonlyMap<string, AntiPatt
 
 const antiPatternText = (antiPattern: AntiPattern) => [antiPattern.title, antiPattern.summary, antiPattern.looksLike, antiPattern.telltaleSign].join('\n');
 
-/** A query read once: its terms for the index and how to name each back in the user's own words. */
-type Query = { terms: string[]; surface: Map<string, string>; units: Map<string, string[]>; typing?: string };
+/**
+ * A query read once: its terms for the index and how to name each back in the user's own words. `phrased`
+ * holds the stems of words that are part of a vocabulary phrase: the phrase's concept already scores them.
+ */
+type Query = { terms: string[]; surface: Map<string, string>; units: Map<string, string[]>; phrased: ReadonlySet<string>; typing?: string };
 
 function readQuery(text: string, vocabulary: CompiledVocabulary): Query {
   const found = words(text);
@@ -103,14 +103,16 @@ function readQuery(text: string, vocabulary: CompiledVocabulary): Query {
     if (!surface.has(word.stem)) surface.set(word.stem, text.slice(word.start, word.end).toLowerCase());
     units.set(word.stem, [word.stem]);
   }
+  const phrased = new Set<string>();
   for (const mention of conceptMentions(found, vocabulary)) {
+    for (const word of found.slice(mention.first, mention.last + 1)) phrased.add(word.stem);
     const term = conceptPrefix + mention.concept;
     const phrase = text.slice(found[mention.first]!.start, found[mention.last]!.end).toLowerCase();
     if (!surface.has(term) || phrase.length > surface.get(term)!.length) surface.set(term, phrase);
     units.set(term, [...new Set([...(units.get(term) ?? []), ...found.slice(mention.first, mention.last + 1).map((word) => word.stem)])]);
   }
   const typing = found.length > 0 && !/\s$/.test(text) ? found.at(-1)!.stem : undefined;
-  return { terms: [...units.keys()], surface, units, ...(typing ? { typing } : {}) };
+  return { terms: [...units.keys()], surface, units, phrased, ...(typing ? { typing } : {}) };
 }
 
 /** A symptom in the running, with the index results that put it there (read only for the few looked at closely). */
@@ -206,11 +208,10 @@ export function createSymptomSearch(knowledge: SearchKnowledge, tuning: SearchTu
     return best ? stemOf(best.item) : undefined;
   };
 
-  const termWeight = (term: string) => (term.startsWith(conceptPrefix) ? tuning.conceptBoost : plainStems.has(term) ? tuning.plainWord : 1);
   const options = (query: Query, lenient: boolean): SearchOptions => ({
     tokenize: (text) => text.split(' '),
     processTerm: (term) => term,
-    boostTerm: termWeight,
+    boostTerm: (term) => (term.startsWith(conceptPrefix) ? tuning.conceptBoost : 1),
     bm25: tuning.bm25,
     combineWith: 'OR',
     // The word being typed may be unfinished; one or two letters would match half the index.
@@ -243,7 +244,7 @@ export function createSymptomSearch(knowledge: SearchKnowledge, tuning: SearchTu
   const scores = new Float64Array(symptoms.length);
   const causeScore = new Float64Array(symptoms.length);
   const bestCause = new Int32Array(symptoms.length);
-  const termsMatched = new Float64Array(symptoms.length);
+  const termsMatched = new Int32Array(symptoms.length);
 
   /**
    * Scores every symptom the query touches, in flat arrays (there may be thousands), and returns the best
@@ -257,10 +258,11 @@ export function createSymptomSearch(knowledge: SearchKnowledge, tuning: SearchTu
     termsMatched.fill(0);
     const perTerm = query.terms.map((term) => searchTerm(term, query, lenient));
     perTerm.forEach(({ results }, term) => {
-      const weight = plainStems.has(query.terms[term]!) ? tuning.plainWord : 1;
+      // "Status page" is one thing said, not three: its words count as matched, but only its concept scores.
+      const scoring = query.phrased.has(query.terms[term]!) ? 0 : 1;
       for (const result of results) {
-        scores[result.id as number]! += result.score;
-        termsMatched[result.id as number]! += weight;
+        scores[result.id as number]! += result.score * scoring;
+        termsMatched[result.id as number]! += 1;
       }
     });
     // As MiniSearch does for a whole query: a symptom matching more of the query's terms counts that many times more.
@@ -359,7 +361,7 @@ export function createSymptomSearch(knowledge: SearchKnowledge, tuning: SearchTu
         const typed = query.surface.get(term) ?? term;
         surface.set(closestKnownWord(typed) ?? term, typed);
       }
-      asked = { terms: [...surface.keys()], surface, units: new Map([...surface.keys()].map((term) => [term, [term]])) };
+      asked = { terms: [...surface.keys()], surface, units: new Map([...surface.keys()].map((term) => [term, [term]])), phrased: new Set() };
       ({ top: ranked, scoreOf } = candidates(asked, true, keep));
     }
     const guessing = asked !== query;

@@ -14,24 +14,6 @@ const functionWords = new Set(
   ).split(' '),
 );
 
-/**
- * Everyday words that say little about which deployment pain is meant: counts, quantities, particles and
- * all-purpose verbs. They stay in the text (so "go back" and "after hours" are still recognised as phrases)
- * but a query matching only on them is not a good match, so they weigh less.
- */
-const plainWords = new Set(
-  (
-    'one two three four five six seven eight nine ten twenty hundred first second half all any some every each another other others ' +
-    'more most much many few several whole both enough now still already again always often sometimes usually also only almost quite ' +
-    'pretty rather later soon today up out down off over back around through away get go goes going went gone come comes came make makes ' +
-    'made take takes took taken put puts keep keeps kept say says said tell told want wants wanted need needs needed know knows knew seem ' +
-    'seems try tried let lets give gave see saw look looks use used turn turns new way'
-  ).split(' '),
-);
-
-/** The stems of the plain words, as queries and the index hold them. */
-export const plainStems: ReadonlySet<string> = new Set([...plainWords].map((word) => stemmer(word)));
-
 /** A concept is found in text as a token that no word can produce. */
 export const conceptPrefix = '~';
 

@@ -88,8 +88,11 @@ function fieldTexts(symptom: Symptom, antiPatterns: ReadonlyMap<string, AntiPatt
 
 const antiPatternText = (antiPattern: AntiPattern) => [antiPattern.title, antiPattern.summary, antiPattern.looksLike, antiPattern.telltaleSign].join('\n');
 
-/** A query read once: its terms for the index and how to name each back in the user's own words. */
-type Query = { terms: string[]; surface: Map<string, string>; units: Map<string, string[]>; typing?: string };
+/**
+ * A query read once: its terms for the index and how to name each back in the user's own words. `phrased`
+ * holds the stems of words that are part of a vocabulary phrase: the phrase's concept already scores them.
+ */
+type Query = { terms: string[]; surface: Map<string, string>; units: Map<string, string[]>; phrased: ReadonlySet<string>; typing?: string };
 
 function readQuery(text: string, vocabulary: CompiledVocabulary): Query {
   const found = words(text);
@@ -100,14 +103,16 @@ function readQuery(text: string, vocabulary: CompiledVocabulary): Query {
     if (!surface.has(word.stem)) surface.set(word.stem, text.slice(word.start, word.end).toLowerCase());
     units.set(word.stem, [word.stem]);
   }
+  const phrased = new Set<string>();
   for (const mention of conceptMentions(found, vocabulary)) {
+    for (const word of found.slice(mention.first, mention.last + 1)) phrased.add(word.stem);
     const term = conceptPrefix + mention.concept;
     const phrase = text.slice(found[mention.first]!.start, found[mention.last]!.end).toLowerCase();
     if (!surface.has(term) || phrase.length > surface.get(term)!.length) surface.set(term, phrase);
     units.set(term, [...new Set([...(units.get(term) ?? []), ...found.slice(mention.first, mention.last + 1).map((word) => word.stem)])]);
   }
   const typing = found.length > 0 && !/\s$/.test(text) ? found.at(-1)!.stem : undefined;
-  return { terms: [...units.keys()], surface, units, ...(typing ? { typing } : {}) };
+  return { terms: [...units.keys()], surface, units, phrased, ...(typing ? { typing } : {}) };
 }
 
 /** A symptom in the running, with the index results that put it there (read only for the few looked at closely). */
@@ -252,12 +257,14 @@ export function createSymptomSearch(knowledge: SearchKnowledge, tuning: SearchTu
     bestCause.fill(-1);
     termsMatched.fill(0);
     const perTerm = query.terms.map((term) => searchTerm(term, query, lenient));
-    for (const { results } of perTerm) {
+    perTerm.forEach(({ results }, term) => {
+      // "Status page" is one thing said, not three: its words count as matched, but only its concept scores.
+      const scoring = query.phrased.has(query.terms[term]!) ? 0 : 1;
       for (const result of results) {
-        scores[result.id as number]! += result.score;
+        scores[result.id as number]! += result.score * scoring;
         termsMatched[result.id as number]! += 1;
       }
-    }
+    });
     // As MiniSearch does for a whole query: a symptom matching more of the query's terms counts that many times more.
     for (let position = 0; position < count; position++) scores[position]! *= termsMatched[position]!;
     // A symptom gains from the cause that looks most like the query, not from all of them added up.
@@ -354,7 +361,7 @@ export function createSymptomSearch(knowledge: SearchKnowledge, tuning: SearchTu
         const typed = query.surface.get(term) ?? term;
         surface.set(closestKnownWord(typed) ?? term, typed);
       }
-      asked = { terms: [...surface.keys()], surface, units: new Map([...surface.keys()].map((term) => [term, [term]])) };
+      asked = { terms: [...surface.keys()], surface, units: new Map([...surface.keys()].map((term) => [term, [term]])), phrased: new Set() };
       ({ top: ranked, scoreOf } = candidates(asked, true, keep));
     }
     const guessing = asked !== query;

@@ -74,6 +74,9 @@ describe('searching symptoms the way people talk', () => {
   const formerGaps: [string, string][] = [
     ['one team deploys daily and another weekly', 'uneven-deployment-across-teams'],
     ['we are on the release train', 'coordinated-deployments'],
+    ['the release manager locks main before every release', 'merge-freeze'],
+    ['we are not allowed to edit the pipeline ourselves', 'pipeline-changes-require-another-team'],
+    ['the status page stays green during outages', 'services-without-health-checks'],
   ];
   it.each(formerGaps)('%j finds %s first', (query, expected) => {
     expect(search(query)[0]?.id).toBe(expected);
@@ -176,6 +179,26 @@ describe('the vocabulary, applied to queries and symptoms alike', () => {
       }),
     );
     expect(shrunk).toEqual([]);
+  });
+
+  it('a phrase of the vocabulary counts once, as what it means, not again word by word', () => {
+    // "roll back" means going back to the previous version; a symptom that only happens to use "roll" and
+    // "back" separately is not about that, and must not outrank one that says "revert".
+    const symptom = (id: string, title: string, phrase: string): Symptom => ({
+      ...index.knowledge.symptoms[0]!,
+      id,
+      title,
+      summary: title,
+      whatYouSee: title,
+      tags: [],
+      searchPhrases: [phrase],
+    });
+    const small = createSymptomSearch({
+      ...index.knowledge,
+      symptoms: [symptom('reverting-is-slow', 'Reverting takes a day', 'we revert by hand'), symptom('office-move', 'The back office roll out', 'a roll of tape at the back')],
+    });
+    expect(small('we need to roll back')[0]?.id).toBe('reverting-is-slow');
+    expect(small('we need to roll back')[0]?.matched).toContain('roll back');
   });
 
   it('reads product names as what they are: Kafka and Elasticsearch are stateful systems', () => {

@@ -285,8 +285,8 @@ function stepsKey(state: State, input: string, key: KeyInfo, env: UiEnv): State 
   if (key.end) return moveTo(steps.length - 1);
   const step = steps[clamp(pane.selected, steps.length)];
   if ((input === ' ' || input === 'x') && !key.ctrl && !key.meta && step) {
-    if (step.done) return { ...state, done: state.done.filter((id) => id !== step.id), notice: `"${step.title}" is open again.` };
-    return { ...state, done: [...state.done, step.id], notice: `"${step.title}" is done; the report ticks it.` };
+    if (step.done) return { ...state, done: state.done.filter((id) => id !== step.id), notice: `Marked not done: ${step.title}` };
+    return { ...state, done: [...state.done, step.id], notice: `Marked done: ${step.title}` };
   }
   return state;
 }

@@ -48,14 +48,14 @@ describe('ticking fix steps done on the results screen', () => {
     const second = planned.steps[1]!.id;
     expect(state.done).toEqual([second]);
     expect(toSession(state)?.done).toEqual([second]);
-    expect(state.notice).toContain('is done');
+    expect(state.notice).toBe(`Marked done: ${planned.steps[1]!.title}`);
     expect(selectedFixSteps(state, env)[1]?.done).toBe(true);
 
     state = space(state);
     expect(state.done).toEqual([]);
     // Nothing ticked: the answers file has no done list at all, as before any tick.
     expect(toSession(state)).not.toHaveProperty('done');
-    expect(state.notice).toContain('open again');
+    expect(state.notice).toBe(`Marked not done: ${planned.steps[1]!.title}`);
   });
 
   it('x ticks too; the cursor stays within the steps; Esc closes the steps and stays on the results', () => {

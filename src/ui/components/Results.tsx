@@ -59,8 +59,11 @@ export function Results({ state, env, diagnosis, markdown, columns, rows, render
   const notesLines = notesPane ? 3 + (notesPane.draft ? 2 : 0) + Math.min(state.notes.length, Math.max(1, rows >= 20 ? 4 : 2)) : state.notes.length > 0 ? 1 : 0;
   // Everything but the list and the details has a fixed height; with details open the list keeps three rows.
   // Details are about one cause: on a short screen they take the summary's place and the list shrinks to that cause.
-  const showSummary = !(detailsOpen || notesPane) || rows >= 20;
-  const fixed = (showSummary ? summaryLines + 1 : 0) + (selected ? paragraphHeight(planLine, columns) + 1 : 0) + (notesLines > 0 ? notesLines + 1 : 0);
+  const planLines = selected ? paragraphHeight(planLine, columns) + 1 : 0;
+  const notesBox = notesLines > 0 ? notesLines + 1 : 0;
+  // A long summary on a short screen would push the frame past the window: the list and the selected cause matter more.
+  const showSummary = (!(detailsOpen || notesPane) || rows >= 20) && summaryLines + 1 + planLines + notesBox + 1 <= rows;
+  const fixed = (showSummary ? summaryLines + 1 : 0) + planLines + notesBox;
   const listSize = Math.max(1, detailsOpen ? Math.min(rows >= 16 ? 3 : 1, diagnosis.ranking.length) : Math.min(diagnosis.ranking.length, rows - fixed));
   const detailBudget = detailsOpen ? Math.max(4, rows - fixed - listSize - 1) : 0;
   const [start, end] = listWindow(diagnosis.ranking.length, state.results.selected, listSize);

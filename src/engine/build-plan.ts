@@ -12,6 +12,9 @@ export function weekSpan(weeks: string): { from: number; to: number | null } {
   return { from: 0, to: null };
 }
 
+/** The id a plan, a report and an answers file's `done:` list give one fix step: "anti-pattern-id/step-id". */
+export const fixStepId = (antiPattern: string, step: string) => `${antiPattern}/${step}`;
+
 /** Two causes the report shows with the same percentage are tied: a plan never takes one and drops the other. */
 const tied = (a: RankedCause, b: RankedCause) => Math.round(a.confidence * 100) === Math.round(b.confidence * 100);
 
@@ -151,7 +154,7 @@ function placeSteps(antiPattern: AntiPattern, start: number, calendar: Calendar)
   const steps: PlanStep[] = [];
   const afterFixed = () => Math.max(start, lastFixedWeek(steps) + 1);
   for (const step of antiPattern.fix) {
-    const id = `${antiPattern.id}/${step.id}`;
+    const id = fixStepId(antiPattern.id, step.id);
     const key = step.sameAs ?? id;
     const needs = step.needs.filter((need) => finishes.has(need));
     const ready = Math.max(0, ...needs.map((need) => finishes.get(need)! + 1));
@@ -185,7 +188,7 @@ function sharedWork(step: FixStep, calendar: Calendar): Pick<FixStep, 'title' | 
 
 function planStep(antiPattern: string, step: FixStep, words: Pick<FixStep, 'title' | 'actions'>, needs: string[], from: number, to: number | null): PlanStep {
   const { title, actions } = words;
-  return { id: `${antiPattern}/${step.id}`, antiPattern, weeks: step.weeks, title, actions, from, to, needs, duplicateOf: null };
+  return { id: fixStepId(antiPattern, step.id), antiPattern, weeks: step.weeks, title, actions, from, to, needs, duplicateOf: null };
 }
 
 /**

@@ -42,6 +42,17 @@ export const portfolioAntiPatternSchema = z.strictObject({
 });
 export type PortfolioAntiPattern = z.infer<typeof portfolioAntiPatternSchema>;
 
+/** An earlier assessment of a team that a later one replaces in the portfolio. */
+export const supersededSchema = z.strictObject({
+  team: z.string(),
+  file: z.string(),
+  date: z.string(),
+  /** The later file (or, when they clash, files) of the same team. */
+  by: z.array(z.string()),
+  byDate: z.string(),
+});
+export type Superseded = z.infer<typeof supersededSchema>;
+
 export const portfolioSchema = z.strictObject({
   format: z.literal('deploy-doctor-portfolio'),
   version: z.literal(1),
@@ -51,5 +62,7 @@ export const portfolioSchema = z.strictObject({
   antiPatterns: z.array(portfolioAntiPatternSchema),
   /** The organisation-level order: shared fixes first, prerequisites before what needs them. */
   plan: z.array(idSchema),
+  /** Earlier assessments left out because the same team has a later one, sorted by team and date. */
+  superseded: z.array(supersededSchema),
 });
 export type Portfolio = z.infer<typeof portfolioSchema>;

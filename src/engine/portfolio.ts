@@ -2,7 +2,7 @@ import type { Knowledge } from '../knowledge/schema.js';
 import { compareText } from '../source/compare-text.js';
 import { buildPlan } from './build-plan.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
-import type { Owner, Portfolio, PortfolioAntiPattern, PortfolioTeam } from './portfolio-schema.js';
+import type { Owner, Portfolio, PortfolioAntiPattern, PortfolioTeam, Superseded } from './portfolio-schema.js';
 import { rankCauses } from './rank-causes.js';
 import { answerWeights } from './room-session.js';
 import { dotTally } from './room-vote.js';
@@ -40,9 +40,10 @@ const byTeam = (a: PortfolioTeam, b: PortfolioTeam) =>
 /**
  * Several teams' diagnoses side by side: which anti-pattern each team has, which ones several
  * teams share (and so are cheaper fixed once), and one order of work for the organisation.
- * Pure and deterministic: the order of the input files does not matter.
+ * `assessed` holds one assessment per team (latest-assessments.ts picks it); `superseded` names
+ * the earlier ones it replaced. Pure and deterministic: the order of the input files does not matter.
  */
-export function buildPortfolio(index: KnowledgeIndex, assessed: readonly AssessedTeam[]): Portfolio {
+export function buildPortfolio(index: KnowledgeIndex, assessed: readonly AssessedTeam[], superseded: readonly Superseded[] = []): Portfolio {
   const teams: PortfolioTeam[] = assessed
     .map((entry) => {
       const { session } = entry;
@@ -94,7 +95,7 @@ export function buildPortfolio(index: KnowledgeIndex, assessed: readonly Assesse
         compareText(a.id, b.id),
     );
 
-  return { format: 'deploy-doctor-portfolio', version: 1, teams, antiPatterns, plan: prerequisitesFirst(antiPatterns, index) };
+  return { format: 'deploy-doctor-portfolio', version: 1, teams, antiPatterns, plan: prerequisitesFirst(antiPatterns, index), superseded: [...superseded] };
 }
 
 /** The matrix order (shared and widespread first), moved only where a prerequisite must come earlier. */

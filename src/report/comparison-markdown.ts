@@ -68,7 +68,7 @@ export function renderComparisonMarkdown(comparison: Comparison, index: Knowledg
   if (comparison.steps.open.length === 0) {
     push('Every step of the earlier plan is done.', '');
   } else {
-    push(`Carried forward from the plan of ${comparison.before.date ?? 'the earlier assessment'}. When a step is finished, add its id to the answers file's done list.`, '');
+    push(`Carried forward from the plan of ${comparison.before.date ?? 'the earlier assessment'}. When a step is finished, tick it in the app (t on the results) or add its id to the answers file's done list.`, '');
     for (const step of comparison.steps.open) {
       const dropped = step.stillPlanned ? '' : '; its cause no longer leads, so the team may drop it';
       push(`- [ ] ${titleOf(step.antiPattern)}: ${inline(step.title)} (open, step \`${step.id}\`${dropped})`);

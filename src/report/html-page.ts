@@ -1,5 +1,6 @@
 import { Marked } from 'marked';
 import { escapeHtml } from './html-escape.js';
+import { breakLongTokens } from './long-tokens.js';
 
 /**
  * Markdown to HTML for a page that is mailed, archived and printed: anything that would
@@ -14,6 +15,11 @@ const markedForPages = new Marked({
       return this.parser.parseInline(tokens);
     },
     image: ({ text }) => escapeHtml(text),
+    tablecell(token) {
+      const type = token.header ? 'th' : 'td';
+      const open = token.align ? `<${type} align="${token.align}">` : `<${type}>`;
+      return `${open}${breakLongTokens(this.parser.parseInline(token.tokens))}</${type}>\n`;
+    },
   },
 });
 
@@ -31,7 +37,11 @@ li { margin: 0.15rem 0; }
 li > input[type="checkbox"] { margin: 0 0.45rem 0 0; vertical-align: -0.1em; }
 ul:has(> li > input[type="checkbox"]) { list-style: none; padding-left: 0.4rem; }
 table { width: 100%; border-collapse: collapse; font-size: 0.93rem; }
-th, td { border: 1px solid var(--rule); padding: 0.35rem 0.55rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid var(--rule); padding: 0.35rem 0.55rem; text-align: left; vertical-align: top; overflow-wrap: break-word; word-break: normal; hyphens: manual; }
+/* A matrix of teams by anti-pattern has many columns: smaller type, and titles standing upright, so whole words fit across a page. */
+table:has(> thead > tr > th:nth-child(8)) { font-size: 0.82rem; }
+table:has(> thead > tr > th:nth-child(8)) :is(th, td) { padding: 0.3rem 0.4rem; }
+table:has(> thead > tr > th:nth-child(8)) th:not(:first-child) { writing-mode: vertical-rl; transform: rotate(180deg); height: 12rem; vertical-align: bottom; }
 th { background: #f2f4f7; }
 blockquote { margin-left: 0; padding: 0.25rem 1rem; border-left: 4px solid var(--rule); color: var(--muted); }
 code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.9em; }

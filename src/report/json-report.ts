@@ -50,6 +50,7 @@ export function toJsonReport(diagnosis: Diagnosis, index: KnowledgeIndex): JsonR
         return today === undefined ? metric : { ...metric, today };
       }),
     },
+    done: session.done ?? [],
     ...(diagnosis.room ? { room: roomReport(diagnosis, index) } : {}),
     ...(diagnosis.baseline ? { baseline: baselineReport(diagnosis.baseline, session.metrics!) } : {}),
     interview: {

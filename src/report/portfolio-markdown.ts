@@ -67,6 +67,16 @@ function pushMetrics(portfolio: Portfolio, push: (...lines: string[]) => void): 
   push('');
 }
 
+/** Earlier assessments of a team are left out for its latest one; the reader learns which, so none seems lost. */
+function pushSuperseded(portfolio: Portfolio, push: (...lines: string[]) => void): void {
+  if (portfolio.superseded.length === 0) return;
+  push(`Each team appears as its latest assessment has it. ${portfolio.superseded.length === 1 ? 'One earlier assessment was' : `${portfolio.superseded.length} earlier assessments were`} left out:`, '');
+  for (const { team, file, date, by, byDate } of portfolio.superseded) {
+    push(`- ${inline(team)}: ${inline(file)} (${date}), superseded by ${by.map(inline).join(' and ')} (${byDate})`);
+  }
+  push('');
+}
+
 /** The portfolio as wiki-safe Markdown: headings to h3, no HTML, no pipes in cells. */
 export function renderPortfolioMarkdown(portfolio: Portfolio, index: KnowledgeIndex): string {
   const lines: string[] = [];
@@ -86,6 +96,7 @@ export function renderPortfolioMarkdown(portfolio: Portfolio, index: KnowledgeIn
     push(row([inline(team.team), team.date ?? '-', String(team.symptoms), String(team.answers), leads, ...progress]));
   }
   push('');
+  pushSuperseded(portfolio, push);
 
   pushMetrics(portfolio, push);
 

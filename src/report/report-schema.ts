@@ -72,6 +72,8 @@ export const reportSchema = z.strictObject({
     }),
   ),
   plan: planSchema,
+  /** The plan steps the answers file records as finished (its `done:` list), by step id. */
+  done: z.array(z.string()),
   /** Present when several people answered: tallies, disagreements and the vote. */
   room: z.optional(roomReportSchema),
   /** Present when the team reported delivery metrics. */

@@ -11,6 +11,8 @@ export type HintContext = {
   hasHighlight?: boolean;
   /** On the results screen: whether the selected cause is in the plan on the evidence, added by the team, or left out. */
   coverage?: 'planned' | 'added' | 'left-out';
+  /** In the fix steps pane: whether the step under the cursor is ticked as done. */
+  stepDone?: boolean;
   /** Every relevant question is answered: "ask everything" would change nothing. */
   nothingLeft?: boolean;
   /** Under 60 columns the footer uses shorter labels. */
@@ -57,6 +59,7 @@ export function keyHints(state: State, context: HintContext): Hint[] {
       const notes = state.results.notes;
       if (notes?.draft) return [['Enter', 'save note'], ...typing, ['Esc', 'cancel']];
       if (notes) return [['↑↓', 'select'], ['a', 'add'], ['Enter', 'edit'], ['x', 'delete'], ['Esc', 'back']];
+      if (state.results.steps) return [['↑↓', 'step'], ['Space', context.stepDone ? 'mark not done' : 'mark done'], ['Esc', 'back']];
       if (state.results.preview) return [['↑↓', 'scroll'], ['Space', 'page'], ['e', 'export Markdown'], ['j', 'export JSON'], ['Esc', 'close preview'], ['q', 'quit']];
       const plan: Hint[] = context.coverage === 'left-out' ? [['p', 'add to plan']] : context.coverage === 'added' ? [['p', 'take out of plan']] : [];
       const narrow = context.narrow;
@@ -64,6 +67,7 @@ export function keyHints(state: State, context: HintContext): Hint[] {
         ['↑↓', 'select'],
         ['Enter', state.results.expanded ? (narrow ? 'hide' : 'hide details') : 'details'],
         ...plan,
+        ['t', narrow ? 'tick steps' : 'tick steps done'],
         ['m', narrow ? 'plan' : 'preview plan'],
         ['n', 'notes'],
         ['e', narrow ? 'export .md' : 'export Markdown'],

@@ -1,5 +1,5 @@
 import type { Answer } from '../knowledge/schema.js';
-import { answeredQuestions, categoryStarts, currentQuestion, pickerRows, planCoverage, ranking, type UiEnv } from './selectors.js';
+import { answeredQuestions, categoryStarts, currentQuestion, pickerRows, planCoverage, ranking, selectedFixSteps, type UiEnv } from './selectors.js';
 import { notesRoom, resumeFrom, teamNameLimit, type ExportFormat, type State } from './state.js';
 import { editText, textField, type TextField } from './text-field.js';
 import { roomFocus, roomKey } from './room/room-reducer.js';
@@ -56,6 +56,7 @@ export function inputFocus(state: State): string {
   const room = roomFocus(state);
   if (room) return room;
   if (state.screen === 'results' && state.results.notes) return state.results.notes.draft ? 'results:note' : 'results:notes';
+  if (state.screen === 'results' && state.results.steps) return 'results:steps';
   if (state.screen === 'export' && state.exporter) return `export:${state.exporter.stage}`;
   if (state.screen === 'welcome') return `welcome:${state.welcome.step}`;
   return state.screen;
@@ -272,9 +273,28 @@ function notesKey(state: State, input: string, key: KeyInfo): State {
   return state;
 }
 
+/** The selected cause's fix steps: move between them and tick the finished ones (the answers file's `done:`). */
+function stepsKey(state: State, input: string, key: KeyInfo, env: UiEnv): State {
+  const pane = state.results.steps!;
+  const steps = selectedFixSteps(state, env);
+  const moveTo = (to: number): State => ({ ...state, results: { ...state.results, steps: { selected: clamp(to, steps.length) } } });
+  if (key.escape || input === 't') return { ...state, results: { ...state.results, steps: undefined } };
+  if (key.upArrow) return moveTo(pane.selected - 1);
+  if (key.downArrow) return moveTo(pane.selected + 1);
+  if (key.home) return moveTo(0);
+  if (key.end) return moveTo(steps.length - 1);
+  const step = steps[clamp(pane.selected, steps.length)];
+  if ((input === ' ' || input === 'x') && !key.ctrl && !key.meta && step) {
+    if (step.done) return { ...state, done: state.done.filter((id) => id !== step.id), notice: `Marked not done: ${step.title}` };
+    return { ...state, done: [...state.done, step.id], notice: `Marked done: ${step.title}` };
+  }
+  return state;
+}
+
 function resultsKey(state: State, input: string, key: KeyInfo, env: UiEnv): State {
   const { results } = state;
   if (results.notes) return notesKey(state, input, key);
+  if (results.steps) return stepsKey(state, input, key, env);
   const causes = ranking(state, env);
   const count = causes.length;
   if (results.preview) {
@@ -293,6 +313,9 @@ function resultsKey(state: State, input: string, key: KeyInfo, env: UiEnv): Stat
   switch (input) {
     case 'm':
       return { ...state, results: { ...results, preview: !results.preview, scroll: 0 } };
+    case 't':
+      if (results.preview || !causes[results.selected]) return state;
+      return { ...state, results: { ...results, steps: { selected: 0 } } };
     case 'n':
       return { ...state, results: { ...results, preview: false, notes: state.notes.length > 0 ? { selected: state.notes.length - 1 } : { selected: 0, draft: textField() } } };
     case 'p': {

@@ -2,8 +2,9 @@ import { createSymptomSearch, type SymptomMatch, type SymptomSearch } from '../e
 import type { KnowledgeIndex } from '../engine/knowledge-index.js';
 import { nextQuestion, relevantQuestions, type NextStep } from '../engine/next-question.js';
 import { analyse, rankCauses } from '../engine/rank-causes.js';
-import { buildPlan } from '../engine/build-plan.js';
-import type { RankedCause } from '../engine/diagnosis-schema.js';
+import { buildPlan, fixStepId } from '../engine/build-plan.js';
+import { weeksLabel } from '../report/markdown-report.js';
+import type { Plan, RankedCause } from '../engine/diagnosis-schema.js';
 import type { Question, Symptom, SymptomCategory } from '../knowledge/schema.js';
 import { symptomCategorySchema } from '../knowledge/schema-primitives.js';
 import type { State } from './state.js';
@@ -83,11 +84,49 @@ export function answeredQuestions(state: State, env: UiEnv): Question[] {
   return state.interview.order.map((id) => env.index.questions.get(id)!).filter(Boolean);
 }
 
+/** The fix plan as the report builds it: the room's dots put causes in the plan too (engine/diagnose.ts). */
+function currentPlan(state: State, env: UiEnv, causes: readonly RankedCause[]): Plan {
+  return buildPlan(env.index, causes, state.addToPlan, state.room?.votes ?? {});
+}
+
 /** Whether each ranked cause is in the fix plan: on the evidence, because the team added it, or not at all. */
 export function planCoverage(state: State, env: UiEnv): Map<string, 'planned' | 'added' | 'left-out'> {
   const causes = ranking(state, env);
-  // The room's dots put causes in the plan too, exactly as the report's plan does (engine/diagnose.ts).
-  const plan = buildPlan(env.index, causes, state.addToPlan, state.room?.votes ?? {});
+  const plan = currentPlan(state, env, causes);
   const planned = new Set(plan.items.map((item) => item.antiPattern));
   return new Map(causes.map((cause) => [cause.id, plan.addedByTeam.includes(cause.id) ? 'added' : planned.has(cause.id) ? 'planned' : 'left-out']));
+}
+
+export type FixStepRow = {
+  /** What a tick records in the answers file's `done:` list; for work listed earlier in the plan, that listing's id. */
+  id: string;
+  label: string;
+  title: string;
+  actions: readonly string[];
+  /** The cause whose step is the same work, when the plan lists it there first. */
+  sameWorkAs?: string;
+  done: boolean;
+};
+
+/**
+ * The selected cause's fix steps: on the plan's calendar when the cause is in the plan, otherwise
+ * with the knowledge's own weeks. A step the plan lists once for two causes is ticked once.
+ */
+export function selectedFixSteps(state: State, env: UiEnv): FixStepRow[] {
+  const causes = ranking(state, env);
+  const selected = causes[state.results.selected];
+  if (!selected) return [];
+  const done = new Set(state.done);
+  const item = currentPlan(state, env, causes).items.find((candidate) => candidate.antiPattern === selected.id);
+  if (item) {
+    return item.steps.map((step) => {
+      const id = step.duplicateOf ?? step.id;
+      const owner = step.duplicateOf ? env.index.antiPatterns.get(step.duplicateOf.split('/')[0]!)?.title : undefined;
+      return { id, label: weeksLabel(step), title: step.title, actions: step.actions, ...(owner ? { sameWorkAs: owner } : {}), done: done.has(id) };
+    });
+  }
+  return env.index.antiPatterns.get(selected.id)!.fix.map((step) => {
+    const id = fixStepId(selected.id, step.id);
+    return { id, label: step.weeks, title: step.title, actions: step.actions, done: done.has(id) };
+  });
 }

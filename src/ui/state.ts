@@ -23,6 +23,9 @@ export type ExportState = {
 /** The notes pane on the results screen: the notes, and the one being written or changed. */
 export type NotesPane = { selected: number; draft?: TextField; editing?: number };
 
+/** The selected cause's fix steps with a cursor, to tick the finished ones. */
+export type StepsPane = { selected: number };
+
 /** Everything the interactive app shows is derived from this, through the engine. */
 export type State = {
   screen: Screen;
@@ -36,6 +39,8 @@ export type State = {
   notes: string[];
   /** Causes the team put in the plan although the evidence alone leaves them out. */
   addToPlan: string[];
+  /** Fix steps the team has finished, by step id: the answers file's `done:` list. */
+  done: string[];
   welcome: { step: 'resume' | 'team'; resumable?: Session };
   picker: { query: string; focus: 'filter' | 'list'; highlighted: number; browse: boolean };
   interview: {
@@ -48,7 +53,7 @@ export type State = {
     editing?: { selected: number };
   };
   /** `maxScroll` is reported by the preview once it knows how many lines the plan has. */
-  results: { selected: number; expanded: boolean; preview: boolean; scroll: number; maxScroll: number; notes?: NotesPane };
+  results: { selected: number; expanded: boolean; preview: boolean; scroll: number; maxScroll: number; notes?: NotesPane; steps?: StepsPane };
   exporter?: ExportState;
   notice?: string;
   /** Why the last autosave failed; shown until a save works again. */
@@ -73,6 +78,7 @@ export function initialState({ date, resumable, team = '' }: { date: string; res
     answers: {},
     notes: [],
     addToPlan: [],
+    done: [],
     welcome: resumable ? { step: 'resume', resumable } : { step: 'team' },
     picker: { query: '', focus: 'filter', highlighted: 0, browse: false },
     interview: { mode: 'adaptive', order: [], showHelp: false },
@@ -105,6 +111,7 @@ export function toSession(state: State): Session | undefined {
     answers: state.answers,
     ...(state.notes.length > 0 ? { notes: state.notes } : {}),
     ...(state.addToPlan.length > 0 ? { addToPlan: state.addToPlan } : {}),
+    ...(state.done.length > 0 ? { done: state.done } : {}),
     ...(Object.keys(resume).length > 0 ? { resume } : {}),
     // Metrics and a room need version 2 of the answers file; one voice without them stays version 1.
     ...(state.metrics && Object.keys(state.metrics).length > 0 ? { version: 2 as const, metrics: state.metrics } : {}),
@@ -130,6 +137,7 @@ export function resumeFrom(state: State, session: Session): State {
     answers: session.answers,
     notes,
     addToPlan: session.addToPlan ?? [],
+    done: session.done ?? [],
     interview: { ...state.interview, mode: session.resume?.mode ?? 'adaptive', order: Object.keys(session.answers) },
     results: { ...state.results, ...(screen === 'results' && draft !== undefined ? { notes: { selected: 0, draft: textField(draft) } } : {}) },
     welcome: { step: 'team' },

@@ -125,7 +125,7 @@ describe('portfolio on bad input', () => {
     expect(json(result).teams.map((team) => team.team)).not.toContain('Team 058');
     expect(result.stderr).toContain(`${files[57]}: left out of the portfolio:`);
     expect(result.stderr).toContain('YAML syntax');
-    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe('portfolio: 1 answers file left out; the portfolio covers the other 199 teams');
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe('portfolio: 1 answers file left out; the portfolio covers 199 teams');
   });
 
   it('a missing file is named too, and the rest report', async () => {
@@ -144,11 +144,52 @@ describe('portfolio on bad input', () => {
     expect(result.stderr).toContain(`${fiveTeams[3]}, ${copy}: left out of the portfolio: 2 files for team "Payments" on 2026-09-14`);
   });
 
-  it('the same team on different dates is fine: two rows', async () => {
+  it('the same team on two dates counts once, as its latest assessment; the earlier file is named as superseded', async () => {
     const later = join(dir, 'payments-december.yaml');
-    await writeFile(later, (await readFile(fiveTeams[3]!, 'utf8')).replace('2026-09-14', '2026-12-14'));
-    const portfolio = json(await runCli(['portfolio', ...fiveTeams, later, '--format', 'json']));
-    expect(portfolio.teams.filter((team) => team.team === 'Payments').map((team) => team.date)).toEqual(['2026-09-14', '2026-12-14']);
+    // The later assessment: the rollback is practised now.
+    await writeFile(later, (await readFile(fiveTeams[3]!, 'utf8')).replace('2026-09-14', '2026-12-14').replace('rollback-practiced: no', 'rollback-practiced: yes'));
+    // Given in either order, the result is the same.
+    const result = await runCli(['portfolio', later, ...fiveTeams, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const portfolio = json(result);
+    expect(portfolio.teams.map((team) => `${team.team} ${team.date}`)).toEqual(['Checkout 2026-09-15', 'Identity 2026-09-16', 'Mobile 2026-09-17', 'Payments 2026-12-14', 'Search 2026-09-16']);
+    expect(portfolio.teams.find((team) => team.team === 'Payments')?.file).toBe(later);
+    expect(portfolio.superseded).toEqual([{ team: 'Payments', file: fiveTeams[3], date: '2026-09-14', by: [later], byDate: '2026-12-14' }]);
+    // Shared anti-patterns count Payments once.
+    for (const antiPattern of portfolio.antiPatterns) expect(new Set(antiPattern.teams).size).toBe(antiPattern.teams.length);
+    expect(result.stderr).toBe(`portfolio: ${fiveTeams[3]} (2026-09-14) is superseded by ${later} (2026-12-14), the later assessment of team "Payments"\n`);
+    const reordered = await runCli(['portfolio', ...fiveTeams, later, '--format', 'json']);
+    expect(reordered.stdout).toBe(result.stdout);
+
+    const tokens = marked.lexer((await runCli(['portfolio', ...fiveTeams, later])).stdout);
+    const teams = section(tokens, 'Teams');
+    expect(teams.filter((token): token is Tokens.Table => token.type === 'table')[0]!.rows.map((cells) => cells[0]!.text)).toEqual(['Checkout', 'Identity', 'Mobile', 'Payments', 'Search']);
+    const note = teams.find((token): token is Tokens.List => token.type === 'list')!;
+    expect(note.items.map((item) => plainText(item.tokens))).toEqual([`Payments: ${fiveTeams[3]} (2026-09-14), superseded by ${later} (2026-12-14)`]);
+  });
+
+  it('two files for the same team on its latest date leave the team out rather than show its older assessment', async () => {
+    const december = (await readFile(fiveTeams[3]!, 'utf8')).replace('2026-09-14', '2026-12-14');
+    const one = join(dir, 'payments-december.yaml');
+    const two = join(dir, 'payments-december-copy.yaml');
+    await writeFile(one, december);
+    await writeFile(two, december);
+    const result = await runCli(['portfolio', ...fiveTeams, one, two, '--format', 'json']);
+    expect(result.code).toBe(1);
+    const portfolio = json(result);
+    expect(portfolio.teams.map((team) => team.team)).toEqual(['Checkout', 'Identity', 'Mobile', 'Search']);
+    expect(portfolio.superseded).toEqual([{ team: 'Payments', file: fiveTeams[3], date: '2026-09-14', by: [two, one], byDate: '2026-12-14' }]);
+    expect(result.stderr).toContain(`${one}, ${two}: left out of the portfolio: 2 files for team "Payments" on 2026-12-14; keep one, or give them different dates`);
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe('portfolio: 2 answers files left out; the portfolio covers 4 teams');
+  });
+
+  it('a team with several files, one of them undated, is left out: which is the latest cannot be told', async () => {
+    const undated = join(dir, 'payments-undated.yaml');
+    await writeFile(undated, (await readFile(fiveTeams[3]!, 'utf8')).replace('date: 2026-09-14\n', ''));
+    const result = await runCli(['portfolio', ...fiveTeams, undated, '--format', 'json']);
+    expect(result.code).toBe(1);
+    expect(json(result).teams.map((team) => team.team)).toEqual(['Checkout', 'Identity', 'Mobile', 'Search']);
+    expect(result.stderr).toContain(`${fiveTeams[3]}, ${undated}: left out of the portfolio: 2 files for team "Payments", not all of them dated, so which is the latest cannot be told; add each one's date`);
   });
 
   it('files from different knowledge versions are refused as a whole, naming each version and its files', async () => {

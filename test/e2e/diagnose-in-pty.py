@@ -3,8 +3,9 @@ following what the footer says: type a filter, Space (a word break) and Space ag
 Enter to continue, shrink the window mid-interview, preview the plan, export it.
 
 Usage: diagnose-in-pty.py CLI WORKDIR STATEDIR [SCENARIO]
-SCENARIO is "diagnose" (the default), "autosave-fails" (STATEDIR is a file, so saving fails) or
-"save-elsewhere" (saving fails, and the session is saved to another file with s).
+SCENARIO is "diagnose" (the default), "autosave-fails" (STATEDIR is a file, so saving fails),
+"save-elsewhere" (saving fails, and the session is saved to another file with s), "tick" (tick the
+first fix step done and quit) or "resume-ticked" (--resume that session, see the tick, export).
 Prints one JSON line: {"exit": code, "visited": [...], ...} or {"error": ..., "screen": ...}.
 """
 import fcntl, json, os, pty, re, select, signal, struct, sys, termios, time
@@ -16,7 +17,7 @@ env.pop('NO_COLOR', None)
 pid, fd = pty.fork()
 if pid == 0:
     os.chdir(workdir)
-    os.execvpe('node', ['node', cli], env)
+    os.execvpe('node', ['node', cli, *(['--resume'] if scenario == 'resume-ticked' else [])], env)
 
 
 def resize(rows, columns):
@@ -166,8 +167,46 @@ def save_elsewhere():
     return finish()
 
 
+def tick():
+    """Straight to the results, then the footer's t and Space tick the top cause's first fix step."""
+    wait_for('Team name')
+    press('Payments\r', 0.3)
+    wait_for('chosen')
+    press('afraid', 0.2)
+    press('\r', 0.6)
+    wait_for('Most likely causes')
+    press('d', 0.6)
+    wait_for('t tick steps done')
+    press('t', 0.4)
+    wait_for('Space mark done')
+    press(' ', 0.4)
+    wait_for('Space mark not done')
+    press('\x1b', 0.3)
+    press('q', 0.6)
+    pump(1.0)
+    return finish()
+
+
+def resume_ticked():
+    """--resume opens the results again; the step ticked before is still ticked, and the export says so."""
+    wait_for('t tick steps done')
+    press('t', 0.4)
+    wait_for('Space mark not done')
+    facts['ticked_on_resume'] = '[x]' in screen
+    press('\x1b', 0.3)
+    press('e', 0.4)
+    wait_for('Export the Markdown plan')
+    press('\r', 0.6)
+    wait_for('Wrote')
+    press('x', 0.4)
+    press('q', 0.6)
+    pump(1.0)
+    return finish()
+
+
 try:
-    code = {'diagnose': diagnose, 'autosave-fails': autosave_fails, 'save-elsewhere': save_elsewhere}[scenario]()
+    scenarios = {'diagnose': diagnose, 'autosave-fails': autosave_fails, 'save-elsewhere': save_elsewhere, 'tick': tick, 'resume-ticked': resume_ticked}
+    code = scenarios[scenario]()
     print(json.dumps({'exit': code, 'visited': visited, **facts}))
 finally:
     try:

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { marked } from 'marked';
+import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/bundled-knowledge.js';
 
@@ -75,6 +76,30 @@ describe('the built CLI in a real pseudo-terminal', () => {
     // The note written after saving elsewhere is in that file.
     expect(readFileSync(join(work, saved!), 'utf8')).toContain('notes: ["later"]');
   }, 90_000);
+
+  it('a fix step ticked in one run is still ticked after --resume, and the exported plan ticks it (issue 12)', () => {
+    const dir = join(work, 'tick');
+    mkdirSync(dir);
+    const tickState = join(dir, 'state');
+    const run = (scenario: string) => {
+      const drive = spawnSync('python3', [join(repoRoot, 'test/e2e/diagnose-in-pty.py'), cli, dir, tickState, scenario], { encoding: 'utf8', timeout: 60_000 });
+      return JSON.parse(drive.stdout.trim().split('\n').at(-1) ?? '{}') as { error?: string; screen?: string; exit?: number; ticked_on_resume?: boolean };
+    };
+    const first = run('tick');
+    expect(first.error, first.screen).toBeUndefined();
+    expect(first.exit).toBe(0);
+    const [session] = readdirSync(join(tickState, 'deploy-doctor')).filter((name) => name.startsWith('session-'));
+    const saved = readFileSync(join(tickState, 'deploy-doctor', session!), 'utf8');
+    const done = (parse(saved) as { done?: string[] }).done;
+    expect(done, saved).toHaveLength(1);
+
+    const second = run('resume-ticked');
+    expect(second.error, second.screen).toBeUndefined();
+    expect(second.exit).toBe(0);
+    expect(second.ticked_on_resume).toBe(true);
+    const exported = readdirSync(dir).find((name) => name.endsWith('.md'));
+    expect(readFileSync(join(dir, exported!), 'utf8')).toContain(`(done)** (step \`${done![0]}\`)`);
+  }, 120_000);
 
   it('refuses to start without a terminal and points to the headless commands', () => {
     const run = spawnSync(process.execPath, [cli], { encoding: 'utf8', input: '' });

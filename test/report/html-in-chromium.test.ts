@@ -81,6 +81,73 @@ describe.skipIf(!executable)('the HTML report in a real headless Chromium', () =
     await page.close();
   });
 
+  /**
+   * Lays the page out at the width of a printed A4 page (210 mm less the 14 mm margins, at 96 px
+   * per inch) and reports every table-cell word drawn on more than one line, and every table
+   * wider than the page. A word is what lies between spaces; a hyphen ends one too.
+   */
+  async function printedTables(html: string) {
+    const { page, problems } = await open(html);
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 688, height: 1000 });
+    const layout = (await page.evaluate(`(() => {
+      const split = [];
+      const tooWide = [];
+      const width = document.querySelector('main').clientWidth;
+      for (const table of document.querySelectorAll('table')) {
+        if (table.getBoundingClientRect().width > width + 0.5) tooWide.push(Math.round(table.getBoundingClientRect().width));
+      }
+      for (const cell of document.querySelectorAll('th, td')) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const match of node.textContent.matchAll(/[^\\s-]+-?/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            if (range.getClientRects().length > 1) split.push(match[0]);
+          }
+        }
+      }
+      return { split, tooWide, width };
+    })()`)) as { split: string[]; tooWide: number[]; width: number };
+    expect(problems).toEqual([]);
+    return { page, ...layout };
+  }
+
+  async function fiveTeams() {
+    return Promise.all(
+      ['checkout', 'identity', 'mobile', 'payments', 'search'].map(async (name) => {
+        const file = join(repoRoot, `test/fixtures/portfolio/${name}.yaml`);
+        return { file, session: sessionSchema.parse(parseYaml(await readFile(file, 'utf8'))) };
+      }),
+    );
+  }
+
+  it('printed, table cells wrap between words and every table fits the page', async () => {
+    const report = await printedTables(renderHtmlReport(diagnose(index, fixtureSessions().full!), index));
+    expect(report.width).toBeGreaterThan(600);
+    expect(report.split).toEqual([]);
+    expect(report.tooWide).toEqual([]);
+    await report.page.close();
+
+    // The matrix of five teams has a column for each anti-pattern in any of their plans.
+    const portfolio = await printedTables(portfolioFormats.html(buildPortfolio(index, await fiveTeams()), index));
+    expect(portfolio.split).toEqual([]);
+    expect(portfolio.tooWide).toEqual([]);
+    await portfolio.page.close();
+  });
+
+  it('printed, a URL for a team name wraps at its separators instead of pushing its table off the page', async () => {
+    const name = 'https://wiki.example.com/engineering/platform-infrastructure/reliability_and_delivery_team_pages?view=printable';
+    const teams = (await fiveTeams()).map((team, position) => (position === 0 ? { ...team, session: { ...team.session, team: name } } : team));
+    const { page, split, tooWide } = await printedTables(portfolioFormats.html(buildPortfolio(index, teams), index));
+    expect(tooWide).toEqual([]);
+    expect(split).toEqual([]);
+    // Break opportunities add no characters: the name reads (and copies) as written.
+    expect(await page.locator('td', { hasText: 'https://wiki.example.com' }).first().textContent()).toBe(name);
+    await page.close();
+  });
+
   it('prints to a multi-page PDF', async () => {
     const { page } = await open(renderHtmlReport(diagnose(index, fixtureSessions().full!), index));
     const pdf = await page.pdf({ format: 'A4', printBackground: true });

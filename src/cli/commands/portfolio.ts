@@ -1,7 +1,8 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { knowledgeVersion } from '../../engine/knowledge-version.js';
-import { buildPortfolio, teamName, type AssessedTeam } from '../../engine/portfolio.js';
+import { latestAssessments, type Unusable } from '../../engine/latest-assessments.js';
+import { buildPortfolio, type AssessedTeam } from '../../engine/portfolio.js';
 import { isPortfolioFormat, portfolioFormats } from '../../report/portfolio-formats.js';
 import { count } from '../../source/count.js';
 import { InvalidContentError, UsageError } from '../errors.js';
@@ -44,14 +45,17 @@ export async function portfolioCommand(args: readonly string[], io: Io): Promise
   }
 
   refuseMixedKnowledge(assessed, knowledgeVersion(index));
-  const unique = withoutDuplicates(assessed, problems);
+  const { latest, superseded, unusable } = latestAssessments(assessed);
+  for (const group of unusable) problems.push(unusableProblem(group));
 
-  if (unique.length === 0) throw new InvalidContentError([...problems, 'portfolio: no answers file could be used']);
-  const text = portfolioFormats[format](buildPortfolio(index, unique), index);
+  if (latest.length === 0) throw new InvalidContentError([...problems, 'portfolio: no answers file could be used']);
+  const text = portfolioFormats[format](buildPortfolio(index, latest, superseded), index);
   await writeOutput('portfolio', io, text, values.output, Boolean(values.force));
+  // Said here too, since a CSV has no place for it.
+  for (const { team, file, date, by, byDate } of superseded) io.err(`portfolio: ${file} (${date}) is superseded by ${by.join(' and ')} (${byDate}), the later assessment of team "${team}"\n`);
   if (problems.length === 0) return 0;
-  const leftOut = files.length - unique.length;
-  io.err(`${problems.join('\n')}\nportfolio: ${count(leftOut, 'answers file')} left out; the portfolio covers the other ${count(unique.length, 'team')}\n`);
+  const leftOut = files.length - latest.length - superseded.length;
+  io.err(`${problems.join('\n')}\nportfolio: ${count(leftOut, 'answers file')} left out; the portfolio covers ${count(latest.length, 'team')}\n`);
   return 1;
 }
 
@@ -75,22 +79,9 @@ function refuseMixedKnowledge(assessed: readonly AssessedTeam[], current: string
   ]);
 }
 
-/** Two files for the same team and date cannot both be right; both are named and left out rather than one picked silently. */
-function withoutDuplicates(assessed: readonly AssessedTeam[], problems: string[]): AssessedTeam[] {
-  const byKey = new Map<string, AssessedTeam[]>();
-  for (const entry of assessed) {
-    const key = `${teamName(entry).toLowerCase()}\u0000${entry.session.date ?? ''}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), entry]);
-  }
-  const kept: AssessedTeam[] = [];
-  for (const group of byKey.values()) {
-    if (group.length === 1) {
-      kept.push(group[0]!);
-      continue;
-    }
-    const first = group[0]!;
-    const when = first.session.date ? ` on ${first.session.date}` : ' (no date)';
-    problems.push(`${group.map((entry) => entry.file).join(', ')}: left out of the portfolio: ${group.length} files for team "${teamName(first)}"${when}; keep one, or give them different dates`);
-  }
-  return kept;
+/** Files that cannot all be right are named together and left out, rather than one picked silently. */
+function unusableProblem({ team, files, date, reason }: Unusable): string {
+  const named = `${files.join(', ')}: left out of the portfolio:`;
+  if (reason === 'undated') return `${named} ${files.length} files for team "${team}", not all of them dated, so which is the latest cannot be told; add each one's date`;
+  return `${named} ${files.length} files for team "${team}"${date ? ` on ${date}` : ' (no date)'}; keep one, or give them different dates`;
 }

@@ -5,7 +5,7 @@ import { renderJsonReport } from '../../report/json-report.js';
 import { renderMarkdownReport } from '../../report/markdown-report.js';
 import { ColorContext } from '../color.js';
 import { reduce, type Action } from '../reducer.js';
-import { currentQuestion, pickerRows, planCoverage, ranking, type UiEnv } from '../selectors.js';
+import { currentQuestion, pickerRows, planCoverage, ranking, selectedFixSteps, type UiEnv } from '../selectors.js';
 import type { Services } from '../services.js';
 import { splitKeys } from '../split-keys.js';
 import { toSession, type State } from '../state.js';
@@ -51,7 +51,12 @@ function hintContext(state: State, env: UiEnv): HintContext {
   }
   if (state.screen === 'results') {
     const selected = ranking(state, env)[state.results.selected];
-    return { hasQuestion: false, coverage: selected ? planCoverage(state, env).get(selected.id) : undefined };
+    const steps = state.results.steps ? selectedFixSteps(state, env) : [];
+    return {
+      hasQuestion: false,
+      coverage: selected ? planCoverage(state, env).get(selected.id) : undefined,
+      stepDone: state.results.steps ? steps[Math.min(state.results.steps.selected, steps.length - 1)]?.done : undefined,
+    };
   }
   return { hasQuestion: false };
 }

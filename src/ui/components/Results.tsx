@@ -2,10 +2,10 @@ import { Box, Text } from 'ink';
 import { useEffect, useState, type Dispatch } from 'react';
 import type { Diagnosis } from '../../engine/diagnose.js';
 import { describeEvidence } from '../../report/describe-evidence.js';
-import { omissionText, weeksLabel } from '../../report/markdown-report.js';
+import { omissionText } from '../../report/markdown-report.js';
 import { summarize } from '../../report/summary.js';
 import type { Action } from '../reducer.js';
-import type { UiEnv } from '../selectors.js';
+import { selectedFixSteps, type UiEnv } from '../selectors.js';
 import type { State } from '../state.js';
 import { useColor } from '../color.js';
 import { ConfidenceBar } from './ConfidenceBar.js';
@@ -13,6 +13,7 @@ import { truncate } from '../fit-lines.js';
 import { listWindow } from './Interview.js';
 import { Paragraph, paragraphHeight } from './Paragraph.js';
 import { TextFieldView } from './TextFieldView.js';
+import { FixStepsPane, stepsHeading, stepText } from './FixStepsPane.js';
 
 export type RenderMarkdown = (markdown: string, width: number) => Promise<string>;
 
@@ -39,9 +40,10 @@ export function Results({ state, env, diagnosis, markdown, columns, rows, render
   const item = selected && plan.items.find((candidate) => candidate.antiPattern === selected.id);
   const omission = selected && plan.omitted.find((candidate) => candidate.antiPattern === selected.id);
   // A cause outside the plan still shows its own fix steps, with the knowledge's relative weeks.
-  const fixSteps = item
-    ? item.steps.map((step) => ({ label: weeksLabel(step), title: step.title, actions: step.actions }))
-    : (selected ? env.index.antiPatterns.get(selected.id)!.fix : []).map((step) => ({ label: step.weeks, title: step.title, actions: step.actions }));
+  const fixSteps = selectedFixSteps(state, env);
+  const stepsPane = state.results.steps;
+  // The steps pane is the details of one cause too, with a cursor on the steps.
+  const detailsOpen = state.results.expanded || Boolean(stepsPane);
   const planLine = selected
     ? item
       ? plan.addedByTeam.includes(selected.id)
@@ -57,10 +59,13 @@ export function Results({ state, env, diagnosis, markdown, columns, rows, render
   const notesLines = notesPane ? 3 + (notesPane.draft ? 2 : 0) + Math.min(state.notes.length, Math.max(1, rows >= 20 ? 4 : 2)) : state.notes.length > 0 ? 1 : 0;
   // Everything but the list and the details has a fixed height; with details open the list keeps three rows.
   // Details are about one cause: on a short screen they take the summary's place and the list shrinks to that cause.
-  const showSummary = !(state.results.expanded || notesPane) || rows >= 20;
-  const fixed = (showSummary ? summaryLines + 1 : 0) + (selected ? paragraphHeight(planLine, columns) + 1 : 0) + (notesLines > 0 ? notesLines + 1 : 0);
-  const listSize = Math.max(1, state.results.expanded ? Math.min(rows >= 16 ? 3 : 1, diagnosis.ranking.length) : Math.min(diagnosis.ranking.length, rows - fixed));
-  const detailBudget = state.results.expanded ? Math.max(4, rows - fixed - listSize - 1) : 0;
+  const planLines = selected ? paragraphHeight(planLine, columns) + 1 : 0;
+  const notesBox = notesLines > 0 ? notesLines + 1 : 0;
+  // A long summary on a short screen would push the frame past the window: the list and the selected cause matter more.
+  const showSummary = (!(detailsOpen || notesPane) || rows >= 20) && summaryLines + 1 + planLines + notesBox + 1 <= rows;
+  const fixed = (showSummary ? summaryLines + 1 : 0) + planLines + notesBox;
+  const listSize = Math.max(1, detailsOpen ? Math.min(rows >= 16 ? 3 : 1, diagnosis.ranking.length) : Math.min(diagnosis.ranking.length, rows - fixed));
+  const detailBudget = detailsOpen ? Math.max(4, rows - fixed - listSize - 1) : 0;
   const [start, end] = listWindow(diagnosis.ranking.length, state.results.selected, listSize);
   const coverage = (id: string) => (plan.addedByTeam.includes(id) ? '+' : plan.items.some((candidate) => candidate.antiPattern === id) ? '✓' : ' ');
   const barWidth = columns >= 60 ? 10 : 5;
@@ -69,8 +74,8 @@ export function Results({ state, env, diagnosis, markdown, columns, rows, render
     ? [
         { text: 'Why we think so', style: 'heading' },
         ...selected.evidence.map((entry) => ({ text: describeEvidence(entry, env.index), marker: '- ' })),
-        { text: 'Fix steps', style: 'heading' },
-        ...fixSteps.flatMap((step): DetailLine[] => [{ text: `${step.label}: ${step.title}`, style: 'step' }, ...step.actions.map((action) => ({ text: action, marker: '[ ] ' }))]),
+        { text: `${stepsHeading(fixSteps)} (t ticks them)`, style: 'heading' },
+        ...fixSteps.flatMap((step): DetailLine[] => [{ text: stepText(step), style: 'step' }, ...step.actions.map((action) => ({ text: action, marker: step.done ? '[x] ' : '[ ] ' }))]),
       ]
     : [];
 
@@ -102,7 +107,11 @@ export function Results({ state, env, diagnosis, markdown, columns, rows, render
           Notes: {state.notes.length} (n to see or change them)
         </Text>
       ) : null}
-      {selected && state.results.expanded ? <Details lines={detailLines} columns={columns} budget={detailBudget} /> : null}
+      {selected && stepsPane ? (
+        <FixStepsPane steps={fixSteps} selected={stepsPane.selected} columns={columns} budget={detailBudget} />
+      ) : selected && state.results.expanded ? (
+        <Details lines={detailLines} columns={columns} budget={detailBudget} />
+      ) : null}
     </Box>
   );
 }

@@ -29,13 +29,14 @@ export function roomHints(state: State, context: HintContext): Hint[] | undefine
     ];
   }
   if (state.screen === 'results' && room.voting) return [['↑↓', 'cause'], ['+', 'add a dot'], ['-', 'take one off'], ['Enter', 'done voting']];
-  if (state.screen === 'results' && !state.results.notes && !state.results.preview) {
+  if (state.screen === 'results' && !state.results.notes && !state.results.steps && !state.results.preview) {
     const plan: Hint[] = context.coverage === 'left-out' ? [['p', 'add to plan']] : context.coverage === 'added' ? [['p', 'take out of plan']] : [];
     return [
       ['↑↓', 'select'],
       ['v', 'vote'],
       ['Enter', state.results.expanded ? 'hide details' : 'details'],
       ...plan,
+      ['t', 'tick steps done'],
       ['m', 'preview plan'],
       ['n', 'notes'],
       ['e', 'export Markdown'],

@@ -48,7 +48,7 @@ export function roomKey(state: State, input: string, key: KeyInfo, env: UiEnv): 
   if (!room) return undefined;
   if (state.screen === 'welcome' && room.setup) return peopleKey(state, room, input, key);
   if (state.screen === 'interview' && !state.interview.editing) return handsKey(state, room, input, key, env);
-  if (state.screen === 'results' && !state.results.notes && !state.results.preview) return voteKey(state, room, input, key, env);
+  if (state.screen === 'results' && !state.results.notes && !state.results.steps && !state.results.preview) return voteKey(state, room, input, key, env);
   return undefined;
 }
 

@@ -108,13 +108,19 @@ async function bundle() {
     process.exit(1);
   }
   await rm(dist, { recursive: true, force: true });
+  // The launcher is CommonJS too: an ES module entry point starts Node's ES module loader, and
+  // its view of node:fs loads every lazy part of fs (streams included), all before the first line runs.
+  // dist/package.json makes dist/cli.js CommonJS without renaming the command's file.
   await build({
     ...shared,
     entryPoints: [`${root}src/cli/bin.ts`],
     outfile: `${dist}/cli.js`,
-    format: 'esm',
+    format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
+    define: { ...shared.define, 'import.meta.url': 'importMetaUrl' },
+    inject: [`${root}src/cli/import-meta-url-shim.ts`],
   });
+  await writeFile(`${dist}/package.json`, `${JSON.stringify({ type: 'commonjs' })}\n`);
   await build({
     ...shared,
     entryPoints: [`${root}src/cli/main.ts`],

@@ -3,7 +3,7 @@ import type { KnowledgeIndex } from '../engine/knowledge-index.js';
 import { parseSession } from '../engine/parse-session.js';
 import type { Session } from '../engine/session-schema.js';
 import { formatProblemList } from '../source/problems.js';
-import { decodeText, readTextFile, type TextFile } from '../source/read-text-file.js';
+import { decodeText, readTextFileSync, type TextFile } from '../source/read-text-file.js';
 import { InvalidContentError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 
@@ -18,7 +18,8 @@ export async function readAnswers(path: string | undefined, index: KnowledgeInde
     // Standard input gets exactly the checks a file gets: the size limit and strict UTF-8.
     read = decodeText(typeof input === 'string' ? Buffer.from(input) : input);
   } else {
-    read = await readTextFile(resolve(io.cwd, path));
+    // One small file, read synchronously: waiting on the thread pool for each open and read costs a CLI more than the reads do.
+    read = readTextFileSync(resolve(io.cwd, path));
   }
   if (!read.ok) {
     if (read.cause === 'access') throw new UsageError(`answers file ${path} ${read.reason}`);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -7,7 +6,7 @@ import { parseSession } from '../engine/parse-session.js';
 import type { Session } from '../engine/session-schema.js';
 import { readTextFileSync } from '../source/read-text-file.js';
 import { serializeSession, updateSessionText } from './session-yaml.js';
-import { writeFileAtomicSync } from './write-file-atomic.js';
+import { randomHex, writeFileAtomicSync } from './write-file-atomic.js';
 
 export { serializeSession } from './session-yaml.js';
 
@@ -21,7 +20,7 @@ const pointerName = 'last-session';
 /** The pointer holds one path; anything longer is not ours. */
 const MAX_POINTER_BYTES = 4096;
 
-const uniqueSuffix = () => randomBytes(3).toString('hex');
+const uniqueSuffix = () => randomHex(3);
 
 /**
  * A name no other instance will pick, even one started in the same second: the time for people

@@ -1,7 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fchmodSync, fsyncSync, linkSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { link, lstat, open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+
+/**
+ * Random bytes as hex. node:crypto loads on first use: every command imports this file (for its
+ * error messages), and loading crypto at start-up costs more than a report takes to write.
+ */
+export function randomHex(bytes: number): string {
+  return process.getBuiltinModule('node:crypto').randomBytes(bytes).toString('hex');
+}
 
 export class FileExistsError extends Error {}
 
@@ -13,7 +20,7 @@ export class OutputRefusedError extends Error {}
  * a legal 255-byte file name still leaves room for it, and two writers never share one.
  */
 export function temporaryPathFor(target: string): string {
-  return join(dirname(target), `.deploy-doctor-${randomBytes(6).toString('hex')}.tmp`);
+  return join(dirname(target), `.deploy-doctor-${randomHex(6)}.tmp`);
 }
 
 type Target =

@@ -6,7 +6,7 @@ import { healthyAnswer } from './answer-effects.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { fullTally, roomAnswer, tallyOf, tallyTotal } from './room-answers.js';
 import { answersFileSchema, dotsPerPerson, type AnswersFile, type Responses, type Session } from './session-schema.js';
-import type { Answer } from '../knowledge/schema-primitives.js';
+import { answerValues, idPattern, type Answer } from '../knowledge/schema-primitives.js';
 
 /** Parses an answers file (YAML or JSON, version 1 or 2) and checks every id and label it names. */
 export function parseSession(file: string, text: string, index: KnowledgeIndex): { session?: Session; problems: Problem[] } {
@@ -15,7 +15,7 @@ export function parseSession(file: string, text: string, index: KnowledgeIndex):
   if (source.data === null || source.data === undefined) {
     return { problems: [problemAt(source, [], 'answers file is empty; it needs at least "version: 1" and "symptoms: [...]"')] };
   }
-  const parsed = answersFileSchema.safeParse(source.data, { reportInput: true });
+  const parsed = parseAnswersFile(source.data);
   if (!parsed.success) return { problems: sortProblems(zodProblems(source, answersFileSchema, parsed.error.issues)) };
   // The ids as written: the schema's record drops a "__proto__" key, which must still be reported.
   const writtenIds = Object.keys((source.data as { answers?: object }).answers ?? {});
@@ -23,6 +23,30 @@ export function parseSession(file: string, text: string, index: KnowledgeIndex):
   const current = writtenIds.map((id) => (index.questions.has(id) ? id : (index.replacedQuestions.get(id) ?? id)));
   const checked = checkAnswersFile(data, index, (path, message) => problemAt(source, path, message), current);
   return checked.length > 0 ? { problems: sortProblems(checked) } : { session: sessionFromFile(data, index), problems: [] };
+}
+
+/**
+ * The schema checks each answer on its own and returns a plain answer to a well-formed id as it is.
+ * When every answer is one of those (nearly every file; also a pasted list of thousands of ids), the
+ * schema checks the rest of the file and the answers are kept as written: the same outcome and the
+ * same problems, without the schema rebuilding every entry.
+ */
+function parseAnswersFile(data: unknown) {
+  const answers = data !== null && typeof data === 'object' ? (data as { answers?: unknown }).answers : undefined;
+  if (!isPlainObject(answers) || !Object.keys(answers).every((id) => isPlainAnswer(id, answers[id]))) {
+    return answersFileSchema.safeParse(data, { reportInput: true });
+  }
+  const rest = answersFileSchema.safeParse({ ...(data as object), answers: {} }, { reportInput: true });
+  return rest.success ? { success: true as const, data: { ...rest.data, answers: answers as Record<string, Answer> } } : rest;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** The record drops a "__proto__" key, so that one is not kept as written. */
+function isPlainAnswer(id: string, answer: unknown): boolean {
+  return id !== '__proto__' && typeof answer === 'string' && (answerValues as readonly string[]).includes(answer) && idPattern.test(id);
 }
 
 type At = (path: readonly PropertyKey[], message: string) => Problem;
@@ -36,8 +60,9 @@ export function checkAnswersFile(data: AnswersFile, index: KnowledgeIndex, at: A
   const unknownIdMessage = (kind: string, id: string, known: Iterable<string>) => suggestedMessage(kind, id, problems.length < MAX_SUGGESTED ? known : []);
   if (data.version === 1) {
     for (const field of roomFields) if (data[field] !== undefined) problems.push(at([field], `needs "version: 2" (version 1 files have one voice)`));
-    for (const [id, entry] of Object.entries(data.answers)) {
-      if (typeof entry !== 'string') problems.push(at(['answers', id], 'answers per respondent or by show of hands need "version: 2"'));
+    // Keys, not entries: a file may hold tens of thousands of answers, and each entry would be an array.
+    for (const id of Object.keys(data.answers)) {
+      if (typeof data.answers[id] !== 'string') problems.push(at(['answers', id], 'answers per respondent or by show of hands need "version: 2"'));
     }
   }
 
@@ -69,7 +94,8 @@ export function checkAnswersFile(data: AnswersFile, index: KnowledgeIndex, at: A
     else if (people !== undefined && count > people) problems.push(at(['symptomCounts', id], `${count} people reported it, but only ${people} took part`));
   }
 
-  for (const [id, entry] of Object.entries(data.answers)) {
+  for (const id of Object.keys(data.answers)) {
+    const entry = data.answers[id]!;
     if (!index.questions.has(id)) {
       problems.push(at(['answers', id], unknownIdMessage('question', id, index.questions.keys())));
       continue;
@@ -153,7 +179,9 @@ export function problemAnswer(index: KnowledgeIndex, questionId: string): 'yes' 
  * Answers given to a question that has since been renamed or split count for the question that
  * replaces it, unless the file answers that one too. Order is kept: the last answer stays last.
  */
-function currentQuestionIds<T>(answers: Readonly<Record<string, T>>, index: KnowledgeIndex): Record<string, T> {
+function currentQuestionIds<T>(answers: Readonly<Record<string, T>>, index: KnowledgeIndex): Readonly<Record<string, T>> {
+  // Nothing renamed (nearly always): the answers as they are, without copying thousands of keys.
+  if (index.replacedQuestions.size === 0 || !Object.keys(answers).some((id) => index.replacedQuestions.has(id) && !index.questions.has(id))) return answers;
   const result: Record<string, T> = {};
   for (const [id, answer] of Object.entries(answers)) {
     const current = index.questions.has(id) ? id : (index.replacedQuestions.get(id) ?? id);

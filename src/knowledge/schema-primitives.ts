@@ -3,9 +3,9 @@
 import * as z from 'zod/mini';
 
 /** Ids double as file names, so they stay lower-case words joined by hyphens. */
-export const idSchema = z
-  .string()
-  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, like "merge-freeze"'));
+export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Exactly the strings `idPattern` matches. */
+export const idSchema = z.string().check(z.regex(idPattern, 'must be lower-case words joined by hyphens, like "merge-freeze"'));
 
 export const answerValues = ['yes', 'no', 'partly', 'unsure'] as const;
 export const answerSchema = z.enum(answerValues);

@@ -1,14 +1,17 @@
 import { compareText } from './compare-text.js';
 /** Levenshtein distance, small and allocation-light: ids are short. */
 function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  let previous = new Int32Array(b.length + 1);
+  let current = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
+    const letter = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      const substitution = previous[j - 1]! + (letter === b.charCodeAt(j - 1) ? 0 : 1);
       current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
     }
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[b.length]!;
 }
@@ -19,9 +22,10 @@ export const MAX_SUGGESTED = 10;
 /** The closest known ids, best first; a typo or a half-remembered id should still lead somewhere. */
 export function closestIds(unknown: string, known: Iterable<string>, limit = 3): string[] {
   const scored: { id: string; score: number }[] = [];
+  const words = unknown.split('-').filter((word) => word.length > 2);
   for (const id of known) {
     const distance = editDistance(unknown, id);
-    const sharesWord = unknown.split('-').some((word) => word.length > 2 && id.includes(word));
+    const sharesWord = words.some((word) => id.includes(word));
     const score = distance - (sharesWord ? 3 : 0);
     if (distance <= Math.max(3, Math.floor(id.length / 2)) || sharesWord) scored.push({ id, score });
   }
@@ -32,7 +36,8 @@ export function closestIds(unknown: string, known: Iterable<string>, limit = 3):
 }
 
 export function unknownIdMessage(kind: string, unknown: string, known: Iterable<string>): string {
-  const suggestions = closestIds(unknown, known);
+  // Nothing to compare with (past the first few problems of a file): skip the scoring altogether.
+  const suggestions = Array.isArray(known) && known.length === 0 ? [] : closestIds(unknown, known);
   const hint = suggestions.length > 0 ? `; did you mean ${suggestions.map((id) => `"${id}"`).join(', ')}?` : '';
   return `unknown ${kind} "${unknown}"${hint}`;
 }

@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { readPlainYaml, type PlainMap, type PlainNode } from './plain-yaml.js';
 import { fieldPath, type Problem } from './problems.js';
 
 /**
@@ -16,6 +17,18 @@ export type YamlSource = {
 const MAX_ALIASES = 50;
 
 export function parseYamlSource(file: string, text: string): { source?: YamlSource; problems: Problem[] } {
+  const plain = readPlainYaml(text);
+  if (plain) {
+    let lineStarts: number[] | undefined;
+    const locate = (path: readonly PropertyKey[], at: 'value' | 'key' = 'value') =>
+      linePosition((lineStarts ??= lineStartsOf(text)), offsetAlong(plain.root, plainTree, path, at));
+    return { source: { file, data: plain.data, locate }, problems: [] };
+  }
+  return parseWithLibrary(file, text);
+}
+
+/** The YAML library alone, without the fast path: the reference the fast path is checked against. */
+export function parseWithLibrary(file: string, text: string): { source?: YamlSource; problems: Problem[] } {
   const lineCounter = new LineCounter();
   // logLevel 'error': warnings become reported problems below instead of process warnings on stderr.
   // uniqueKeys is checked by duplicateKeys below: the library compares every key with every other.
@@ -44,8 +57,29 @@ export function parseYamlSource(file: string, text: string): { source?: YamlSour
     const reason = error instanceof Error ? firstLine(error.message) : 'could not be read';
     return { problems: [{ file, line: 1, column: 1, field: '', message: `YAML: ${reason}` }] };
   }
-  const locate = (path: readonly PropertyKey[], at: 'value' | 'key' = 'value') => position(offsetOf(document, path, at));
+  const locate = (path: readonly PropertyKey[], at: 'value' | 'key' = 'value') => position(offsetAlong(document.contents, libraryTree, path, at));
   return { source: { file, data, locate }, problems: [] };
+}
+
+/** Offsets where each line starts, as the library's LineCounter records them. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+/** Line and column (both from 1) of an offset: the same answer as the library's LineCounter.linePos. */
+function linePosition(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = lineStarts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (lineStarts[middle]! < offset) low = middle + 1;
+    else high = middle;
+  }
+  if (lineStarts[low] === offset) return { line: low + 1, column: 1 };
+  if (low === 0) return { line: 0, column: offset };
+  return { line: low, column: offset - lineStarts[low - 1]! + 1 };
 }
 
 function firstLine(message: string): string {
@@ -85,27 +119,65 @@ function duplicateKeys(document: Document): { key: string; offset: number; first
   return found;
 }
 
+/** How to walk one parser's tree: where a node starts, and one step down by key or position. */
+type Tree<N> = {
+  start: (node: N) => number | undefined;
+  /** `keyStart` is present when the step went through a mapping's key. */
+  child: (node: N, key: PropertyKey) => { node: N; keyStart?: number; viaKey: boolean } | undefined;
+};
+
+const libraryTree: Tree<unknown> = {
+  start: rangeStart,
+  child(node, key) {
+    if (isMap(node)) {
+      const pair = pairsByKey(node).get(key);
+      return pair ? { node: pair.value, keyStart: rangeStart(pair.key), viaKey: true } : undefined;
+    }
+    if (isSeq(node) && typeof key === 'number' && key < node.items.length) return { node: node.items[key], viaKey: false };
+    return undefined;
+  },
+};
+
+/** Each mapping's entry positions by key, built on the first lookup: a file without problems never needs it. */
+const plainKeyIndex = new WeakMap<PlainMap, Map<string, number>>();
+
+const plainTree: Tree<PlainNode> = {
+  start: (node) => (typeof node === 'number' ? node : node.start),
+  child(node, key) {
+    if (typeof node === 'number') return undefined;
+    if ('keyStarts' in node) {
+      let index = plainKeyIndex.get(node);
+      // Keys never look like numbers here, so Object.keys lists them in the order they are written.
+      if (!index) {
+        index = new Map();
+        const names = Object.keys(node.data);
+        for (let position = 0; position < names.length; position++) index.set(names[position]!, position);
+        plainKeyIndex.set(node, index);
+      }
+      const position = typeof key === 'string' ? index.get(key) : undefined;
+      return position === undefined ? undefined : { node: node.values[position]!, keyStart: node.keyStarts[position], viaKey: true };
+    }
+    if (typeof key === 'number' && key < node.items.length) return { node: node.items[key]!, viaKey: false };
+    return undefined;
+  },
+};
+
 /**
  * The offset of the deepest node that exists along the path: a missing field
  * is reported where its parent is, an unknown key where the key is written.
  */
-function offsetOf(document: Document, path: readonly PropertyKey[], at: 'value' | 'key'): number {
-  let node: unknown = document.contents;
-  let offset = rangeStart(node) ?? 0;
-  for (const [depth, key] of path.entries()) {
-    if (isMap(node)) {
-      const pair = pairsByKey(node).get(key);
-      if (!pair) break;
-      offset = rangeStart(pair.key) ?? offset;
+function offsetAlong<N>(root: N, tree: Tree<N>, path: readonly PropertyKey[], at: 'value' | 'key'): number {
+  let node = root;
+  let offset = tree.start(node) ?? 0;
+  for (let depth = 0; depth < path.length; depth++) {
+    const next = tree.child(node, path[depth]!);
+    if (!next) break;
+    if (next.viaKey) {
+      offset = next.keyStart ?? offset;
       if (at === 'key' && depth === path.length - 1) break;
-      node = pair.value;
-      offset = rangeStart(node) ?? offset;
-    } else if (isSeq(node) && typeof key === 'number' && key < node.items.length) {
-      node = node.items[key];
-      offset = rangeStart(node) ?? offset;
-    } else {
-      break;
     }
+    node = next.node;
+    offset = tree.start(node) ?? offset;
   }
   return offset;
 }
@@ -127,5 +199,6 @@ function rangeStart(node: unknown): number | undefined {
 }
 
 export function problemAt(source: YamlSource, path: readonly PropertyKey[], message: string, at: 'value' | 'key' = 'value'): Problem {
-  return { file: source.file, ...source.locate(path, at), field: fieldPath(path), message };
+  const { line, column } = source.locate(path, at);
+  return { file: source.file, line, column, field: fieldPath(path), message };
 }

@@ -30,7 +30,13 @@ function summary(portfolio: Portfolio): string {
   return `${count(shared.length, 'anti-pattern')} appear in more than one team's plan. The most widespread is ${widest.title}, in ${widest.teams.length} of ${portfolio.teams.length} teams' plans; fixing it once would help all of them. The organisation plan below starts with the shared fixes.`;
 }
 
-/** Teams as rows (so 200 teams stay a long table, not a wide one), anti-patterns in any plan as columns. */
+/**
+ * Up to this many teams, the teams are the columns and the anti-patterns the rows: a handful of teams fits
+ * across a printed page however many anti-patterns their plans hold. Beyond it, teams are the rows, so 200
+ * teams make a long table rather than an impossibly wide one.
+ */
+export const teamsAsColumnsUpTo = 8;
+
 function matrixCell(antiPattern: PortfolioAntiPattern, team: Portfolio['teams'][number]): string {
   const confidence = team.confidence[antiPattern.id];
   if (confidence === undefined) return '-';
@@ -105,8 +111,13 @@ export function renderPortfolioMarkdown(portfolio: Portfolio, index: KnowledgeIn
     "Confidence per team for every anti-pattern in at least one team's plan. **Bold** with \"leads\": the team's plan starts with it. In brackets: implicated, but not in that team's plan. A dash: not implicated.",
     '',
   );
-  push(row(['Team', ...portfolio.antiPatterns.map((antiPattern) => inline(antiPattern.title))]), row(['---', ...portfolio.antiPatterns.map(() => '---:')]));
-  for (const team of portfolio.teams) push(row([inline(team.team), ...portfolio.antiPatterns.map((antiPattern) => matrixCell(antiPattern, team))]));
+  if (portfolio.teams.length <= teamsAsColumnsUpTo) {
+    push(row(['Anti-pattern', ...portfolio.teams.map((team) => inline(team.team))]), row(['---', ...portfolio.teams.map(() => '---:')]));
+    for (const antiPattern of portfolio.antiPatterns) push(row([inline(antiPattern.title), ...portfolio.teams.map((team) => matrixCell(antiPattern, team))]));
+  } else {
+    push(row(['Team', ...portfolio.antiPatterns.map((antiPattern) => inline(antiPattern.title))]), row(['---', ...portfolio.antiPatterns.map(() => '---:')]));
+    for (const team of portfolio.teams) push(row([inline(team.team), ...portfolio.antiPatterns.map((antiPattern) => matrixCell(antiPattern, team))]));
+  }
   push('');
 
   push('## Shared anti-patterns', '');

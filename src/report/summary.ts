@@ -19,7 +19,10 @@ export function summarize(diagnosis: Diagnosis): string {
   if (!top) return `${basis}, no anti-pattern stands out yet.`;
   const others = leading.slice(1).map((cause) => `${cause.title} (${percent(cause.confidence)})`);
   const rest = others.length > 0 ? ` Also likely: ${others.join(', ')}.` : '';
-  const confidence = top.confidence >= 0.5 ? 'the most likely cause' : 'the strongest lead so far, though not yet confirmed,';
+  // The first cause can be less certain than a consequence it drives; then it is where to start, not the likeliest.
+  const likelier = leading.some((cause) => cause.confidence > top.confidence && cause.drivenBy.length > 0);
+  const confidence =
+    top.confidence < 0.5 ? 'the strongest lead so far, though not yet confirmed,' : likelier ? 'the root cause to start with' : 'the most likely cause';
   return `${basis}, ${confidence} is ${top.title} (${percent(top.confidence)}).${rest}${drivers(diagnosis)}`;
 }
 

@@ -130,7 +130,7 @@ describe.skipIf(!executable)('the HTML report in a real headless Chromium', () =
     expect(report.tooWide).toEqual([]);
     await report.page.close();
 
-    // The matrix of five teams has a column for each anti-pattern in any of their plans.
+    // The matrix of five teams: a column per team, a row per anti-pattern in any of their plans.
     const portfolio = await printedTables(portfolioFormats.html(buildPortfolio(index, await fiveTeams()), index));
     expect(portfolio.split).toEqual([]);
     expect(portfolio.tooWide).toEqual([]);
@@ -169,8 +169,8 @@ describe.skipIf(!executable)('the HTML report in a real headless Chromium', () =
     expect(problems).toEqual([]);
     expect(requests).toEqual([url]);
     const matrix = page.locator('h2:text-is("Anti-patterns by team") ~ table').first();
-    expect(await matrix.locator('tbody tr td:first-child').allTextContents()).toEqual(['Checkout', 'Identity', 'Mobile', 'Payments', 'Search']);
-    expect(await matrix.locator('thead th').count()).toBe(portfolio.antiPatterns.length + 1);
+    expect((await matrix.locator('thead th').allTextContents()).slice(1)).toEqual(['Checkout', 'Identity', 'Mobile', 'Payments', 'Search']);
+    expect(await matrix.locator('tbody tr').count()).toBe(portfolio.antiPatterns.length);
     expect(await matrix.locator('strong', { hasText: 'leads' }).count()).toBe(5);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

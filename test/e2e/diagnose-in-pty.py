@@ -80,6 +80,17 @@ def finish():
     return code
 
 
+def export_markdown_and_quit():
+    """From the results: export the Markdown plan under its suggested name, then leave the app."""
+    press('e', 0.4)
+    wait_for('Export the Markdown plan')
+    press('\r', 0.6)
+    wait_for('Wrote')
+    press('x', 0.4)
+    press('q', 0.6)
+    pump(1.0)
+
+
 def diagnose():
     wait_for('Team name')
     for ch in 'Payments':
@@ -118,13 +129,7 @@ def diagnose():
     facts['preview_shows_title'] = 'Deployment diagnosis for Payments' in screen
     facts['preview_raw_markdown'] = '**' in screen or '## ' in screen
     press('\x1b', 0.4)
-    press('e', 0.4)
-    wait_for('Export the Markdown plan')
-    press('\r', 0.6)
-    wait_for('Wrote')
-    press('x', 0.4)
-    press('q', 0.6)
-    pump(1.0)
+    export_markdown_and_quit()
     facts['farewell'] = screen[-600:]
     return finish()
 
@@ -194,13 +199,7 @@ def resume_ticked():
     wait_for('Space mark not done')
     facts['ticked_on_resume'] = '[x]' in screen
     press('\x1b', 0.3)
-    press('e', 0.4)
-    wait_for('Export the Markdown plan')
-    press('\r', 0.6)
-    wait_for('Wrote')
-    press('x', 0.4)
-    press('q', 0.6)
-    pump(1.0)
+    export_markdown_and_quit()
     return finish()
 
 

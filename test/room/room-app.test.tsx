@@ -1,24 +1,18 @@
-import { cleanup, render } from 'ink-testing-library';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { render } from 'ink-testing-library';
+import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/components/App.js';
 import { RoomVote } from '../../src/ui/room/RoomVote.js';
 import { diagnose } from '../../src/engine/diagnose.js';
-import { createUiEnv, type UiEnv } from '../../src/ui/selectors.js';
+import { type UiEnv } from '../../src/ui/selectors.js';
 import type { Services } from '../../src/ui/services.js';
 import { initialState, toSession, type State } from '../../src/ui/state.js';
-import { bundledIndex } from '../support/bundled-knowledge.js';
 import { keyDriver } from '../support/ui-keys.js';
+import { withBundledUiEnv, sleep } from '../support/ink-app.js';
 
 const keys = { enter: '\r', backspace: '\u007F' } as const;
 let env: UiEnv;
-beforeAll(async () => {
-  env = createUiEnv(await bundledIndex());
-});
-afterEach(() => {
-  cleanup();
-});
+withBundledUiEnv((created) => (env = created));
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const { press: key, typeText: typed } = keyDriver(() => env);
 
 /** A room of 6 at its first question, set up through the welcome screen as the footer says. */

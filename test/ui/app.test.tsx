@@ -1,14 +1,14 @@
 import chalk from 'chalk';
-import { cleanup, render } from 'ink-testing-library';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { render } from 'ink-testing-library';
+import { describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../src/engine/session-schema.js';
 import { confidenceWord, percent } from '../../src/report/markdown-text.js';
 import { App } from '../../src/ui/components/App.js';
 import { inputFocus, reduce, type Action, type KeyInfo } from '../../src/ui/reducer.js';
-import { createUiEnv, currentQuestion, pickerRows, ranking, type UiEnv } from '../../src/ui/selectors.js';
+import { currentQuestion, pickerRows, ranking, type UiEnv } from '../../src/ui/selectors.js';
 import type { Services } from '../../src/ui/services.js';
 import { initialState, type State } from '../../src/ui/state.js';
-import { bundledIndex } from '../support/bundled-knowledge.js';
+import { withBundledUiEnv, sleep } from '../support/ink-app.js';
 
 const date = '2025-03-14';
 const keys = { down: '\u001B[B', up: '\u001B[A', enter: '\r', esc: '\u001B', tab: '\t', ctrlC: '\u0003', backspace: '\u007F' } as const;
@@ -16,14 +16,8 @@ const keys = { down: '\u001B[B', up: '\u001B[A', enter: '\r', esc: '\u001B', tab
 const inkTimeout = 15_000;
 
 let env: UiEnv;
-beforeAll(async () => {
-  env = createUiEnv(await bundledIndex());
-});
-afterEach(() => {
-  cleanup();
-});
+withBundledUiEnv((created) => (env = created));
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One key per write, then a pause so Ink can parse it and render. */
 async function press(stdin: { write: (data: string) => void }, key: string): Promise<void> {

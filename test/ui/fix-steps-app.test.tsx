@@ -1,23 +1,17 @@
-import { cleanup, render } from 'ink-testing-library';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { render } from 'ink-testing-library';
+import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/ui/components/App.js';
-import { createUiEnv, currentQuestion, selectedFixSteps, type UiEnv } from '../../src/ui/selectors.js';
+import { currentQuestion, selectedFixSteps, type UiEnv } from '../../src/ui/selectors.js';
 import type { Services } from '../../src/ui/services.js';
 import { initialState, type State } from '../../src/ui/state.js';
-import { bundledIndex } from '../support/bundled-knowledge.js';
 import { keyDriver } from '../support/ui-keys.js';
+import { withBundledUiEnv, sleep } from '../support/ink-app.js';
 
 const keys = { down: '\u001B[B', esc: '\u001B', enter: '\r' } as const;
 const date = '2026-12-02';
 let env: UiEnv;
-beforeAll(async () => {
-  env = createUiEnv(await bundledIndex());
-});
-afterEach(() => {
-  cleanup();
-});
+withBundledUiEnv((created) => (env = created));
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const { press: key, typeText: typed, enter } = keyDriver(() => env);
 
 function resultsState(): State {

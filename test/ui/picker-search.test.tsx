@@ -1,6 +1,6 @@
 import chalk from 'chalk';
-import { cleanup, render } from 'ink-testing-library';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
 import { ColorContext } from '../../src/ui/color.js';
 import { HighlightedText } from '../../src/ui/components/HighlightedText.js';
 import { SymptomPicker } from '../../src/ui/components/SymptomPicker.js';
@@ -8,14 +8,10 @@ import { inputFocus, reduce, type Action } from '../../src/ui/reducer.js';
 import { createUiEnv, pickerRows, type UiEnv } from '../../src/ui/selectors.js';
 import { initialState, type State } from '../../src/ui/state.js';
 import { bundledIndex } from '../support/bundled-knowledge.js';
+import { withBundledUiEnv } from '../support/ink-app.js';
 
 let env: UiEnv;
-beforeAll(async () => {
-  env = createUiEnv(await bundledIndex());
-});
-afterEach(() => {
-  cleanup();
-});
+withBundledUiEnv((created) => (env = created));
 
 const act = (state: State, action: Action) => reduce(state, action, env);
 /** The picker after typing `query` into its filter, built with the pure reducer. */

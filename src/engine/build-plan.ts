@@ -41,12 +41,6 @@ function omissionReason(cause: RankedCause, leading: readonly RankedCause[]): Pl
 }
 
 /**
- * Orders the leading causes by priority, pulls in prerequisites the answers have
- * not ruled out (a prerequisite comes first even when ranked lower), and lays
- * their fix steps on one calendar: only the steps that need a prerequisite wait
- * for it, and work that two fixes share is listed once.
- */
-/**
  * A prerequisite joins the plan when it is reasonably likely, or when what the team answered about it
  * points toward it (a "partly" the ranking alone would leave below the line). Unasked and unlikely, or
  * answered away, it stays out.
@@ -56,6 +50,12 @@ function keptAsPrerequisite(cause: RankedCause): boolean {
   return cause.confidence > prerequisiteKeptAbove || answered > 0;
 }
 
+/**
+ * Orders the leading causes by priority, pulls in their prerequisites (see
+ * keptAsPrerequisite; a prerequisite comes first even when ranked lower), and lays
+ * their fix steps on one calendar: only the steps that need a prerequisite wait
+ * for it, and work that two fixes share is listed once.
+ */
 export function buildPlan(
   index: KnowledgeIndex,
   ranking: readonly RankedCause[],

@@ -16,3 +16,9 @@ export function parseCommandArgs<const T extends Options>(command: string, args:
 }
 
 export const knowledgeOption = { knowledge: { type: 'string', multiple: true, short: 'k' } } as const;
+
+/** Where a command writes (`-o FILE`, `-o -` for stdout) and whether it may replace a file: see write-output.ts. */
+export const outputOptions = { output: { type: 'string', short: 'o' }, force: { type: 'boolean' } } as const;
+
+/** `--format`, Markdown unless told otherwise; each command checks the value against its own formats. */
+export const formatOption = { format: { type: 'string', short: 'f', default: 'md' } } as const;

@@ -5,7 +5,7 @@ import { comparisonFormats, isComparisonFormat } from '../../report/comparison-f
 import { InvalidContentError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadCliKnowledge } from '../load-cli-knowledge.js';
-import { knowledgeOption, parseCommandArgs } from '../parse-command-args.js';
+import { knowledgeOption, parseCommandArgs, formatOption, outputOptions } from '../parse-command-args.js';
 import { readAnswers } from '../read-answers.js';
 import { writeOutput } from '../write-output.js';
 
@@ -15,9 +15,8 @@ const sameTeam = (a: string | undefined, b: string | undefined) => (a ?? '').tri
 export async function compareCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('compare', args, {
     ...knowledgeOption,
-    format: { type: 'string', short: 'f', default: 'md' },
-    output: { type: 'string', short: 'o' },
-    force: { type: 'boolean' },
+    ...formatOption,
+    ...outputOptions,
   });
   const format = values.format;
   if (!isComparisonFormat(format)) throw new UsageError(`compare: --format must be one of ${Object.keys(comparisonFormats).join(', ')}, not "${format}"`);

@@ -7,7 +7,7 @@ import { count } from '../../source/count.js';
 import { InvalidContentError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadCliKnowledge } from '../load-cli-knowledge.js';
-import { knowledgeOption, parseCommandArgs } from '../parse-command-args.js';
+import { knowledgeOption, parseCommandArgs, outputOptions } from '../parse-command-args.js';
 import { readAnswers } from '../read-answers.js';
 import { writeOutput } from '../write-output.js';
 
@@ -21,8 +21,7 @@ function labelFor(path: string): string {
 export async function mergeCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('merge', args, {
     ...knowledgeOption,
-    output: { type: 'string', short: 'o' },
-    force: { type: 'boolean' },
+    ...outputOptions,
     anonymous: { type: 'boolean' },
   });
   if (positionals.length < 2) throw new UsageError('merge needs at least two answers files, for example: deploy-doctor merge sam.yaml priya.yaml -o team.yaml');

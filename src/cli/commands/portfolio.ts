@@ -8,7 +8,7 @@ import { count } from '../../source/count.js';
 import { InvalidContentError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadCliKnowledge } from '../load-cli-knowledge.js';
-import { knowledgeOption, parseCommandArgs } from '../parse-command-args.js';
+import { knowledgeOption, parseCommandArgs, formatOption, outputOptions } from '../parse-command-args.js';
 import { readManyAnswers } from '../read-many-answers.js';
 import { writeOutput } from '../write-output.js';
 
@@ -21,9 +21,8 @@ export const portfolioLimits = { min: 2, max: 200 } as const;
 export async function portfolioCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals: files } = parseCommandArgs('portfolio', args, {
     ...knowledgeOption,
-    format: { type: 'string', short: 'f', default: 'md' },
-    output: { type: 'string', short: 'o' },
-    force: { type: 'boolean' },
+    ...formatOption,
+    ...outputOptions,
   });
   const format = values.format;
   if (!isPortfolioFormat(format)) throw new UsageError(`portfolio: --format must be one of ${Object.keys(portfolioFormats).join(', ')}, not "${format}"`);

@@ -4,7 +4,7 @@ import { isReportFormat, reportFormats } from '../../report/report-formats.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadCliKnowledge } from '../load-cli-knowledge.js';
-import { knowledgeOption, parseCommandArgs } from '../parse-command-args.js';
+import { knowledgeOption, parseCommandArgs, formatOption, outputOptions } from '../parse-command-args.js';
 import { readAnswers } from '../read-answers.js';
 import { readDoraClusters } from '../read-dora-clusters.js';
 import { writeOutput } from '../write-output.js';
@@ -12,9 +12,8 @@ import { writeOutput } from '../write-output.js';
 export async function reportCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('report', args, {
     ...knowledgeOption,
-    format: { type: 'string', short: 'f', default: 'md' },
-    output: { type: 'string', short: 'o' },
-    force: { type: 'boolean' },
+    ...formatOption,
+    ...outputOptions,
     mermaid: { type: 'boolean' },
   });
   const format = values.format;
